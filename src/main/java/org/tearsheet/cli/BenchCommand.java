@@ -1,14 +1,19 @@
 package org.tearsheet.cli;
 
-import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** Benchmarks: capture, extract, crawl. */
-@Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks: capture, extract, crawl.")
-public final class BenchCommand implements Callable<Integer> {
+/** Benchmarks; each reports its figures next to a baseline measured in the same run. */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Benchmarks (figures are ratios against a baseline measured in the same run).",
+        subcommands = {BenchCaptureCommand.class, BenchExtractCommand.class, BenchCrawlCommand.class})
+public final class BenchCommand implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
 
     @Override
-    public Integer call() throws Exception {
-        throw new UnsupportedOperationException("bench: not implemented yet");
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
     }
 }
