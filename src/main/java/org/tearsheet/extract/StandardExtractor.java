@@ -1,0 +1,53 @@
+package org.tearsheet.extract;
+
+import java.util.List;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+
+/**
+ * The project's extractor: metadata from structured data, the body from a read-only content model
+ * (see docs/extraction.md). Stateless apart from immutable rule data, hence thread-safe.
+ */
+final class StandardExtractor implements Extractor {
+
+    /** Below this many characters the first pass probably pruned the article; retry without class rules. */
+    private static final int MIN_BODY_CHARS = 250;
+
+    private final BoilerplatePhrases phrases = BoilerplatePhrases.load();
+
+    @Override
+    public Article extract(HtmlPage page) {
+        try {
+            return extractOrThrow(page);
+        } catch (RuntimeException | StackOverflowError e) {
+            return Article.empty();
+        }
+    }
+
+    private Article extractOrThrow(HtmlPage page) {
+        Document doc = page.document();
+        Element body = doc == null ? null : doc.body();
+        if (body == null) {
+            return Article.empty();
+        }
+        PageMetadata meta = MetadataReader.read(doc, page.url());
+        ContentModel model = ContentModel.build(body);
+        String text = body(model, meta, true);
+        if (text.length() < MIN_BODY_CHARS) {
+            String relaxed = body(model, meta, false);
+            if (relaxed.length() > text.length() * 2 + 50) {
+                text = relaxed;
+            }
+        }
+        String language = meta.language() != null ? meta.language() : LanguageGuesser.guess(text);
+        return new Article(text, meta.title(), meta.byline(), meta.authors(), meta.published(), meta.modified(),
+                language, meta.siteName(), meta.description(), meta.canonicalUrl(), meta.image(),
+                WordCounter.count(text), meta.schemaType());
+    }
+
+    private String body(ContentModel model, PageMetadata meta, boolean strict) {
+        model.resolveChrome(strict);
+        List<Integer> selected = new ContentSelector(model, strict, strict).select();
+        return new TextAssembler(model, phrases, strict).assemble(selected, meta.title(), meta.authors());
+    }
+}
