@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import okhttp3.HttpUrl;
 import okhttp3.Request;
@@ -27,7 +28,7 @@ public final class RobotsPolicy {
     private final HttpFetcher fetcher;
     private final boolean obey;
     private final String robotName;
-    private final Map<String, BaseRobotRules> cache = new ConcurrentHashMap<>();
+    private final Map<String, CompletableFuture<BaseRobotRules>> cache = new ConcurrentHashMap<>();
     private final SimpleRobotRulesParser parser = new SimpleRobotRulesParser();
 
     public RobotsPolicy(HttpFetcher fetcher, boolean obey) {
@@ -71,14 +72,18 @@ public final class RobotsPolicy {
 
     private BaseRobotRules rulesFor(HttpUrl url) {
         String key = url.scheme() + "://" + url.host() + ":" + url.port();
-        // computeIfAbsent would hold the map's bin lock during the fetch; a duplicate fetch on a race is harmless.
-        BaseRobotRules rules = cache.get(key);
-        if (rules == null) {
-            rules = fetchRules(url);
-            BaseRobotRules prior = cache.putIfAbsent(key, rules);
-            rules = prior != null ? prior : rules;
+        // One fetch per host: the first caller fetches, concurrent callers wait for its result.
+        CompletableFuture<BaseRobotRules> mine = new CompletableFuture<>();
+        CompletableFuture<BaseRobotRules> existing = cache.putIfAbsent(key, mine);
+        if (existing == null) {
+            try {
+                mine.complete(fetchRules(url));
+            } catch (RuntimeException e) {
+                mine.complete(parser.failedFetch(503));
+            }
+            return mine.join();
         }
-        return rules;
+        return existing.join();
     }
 
     private BaseRobotRules fetchRules(HttpUrl url) {
