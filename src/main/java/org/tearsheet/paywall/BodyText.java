@@ -16,7 +16,7 @@ final class BodyText {
             "der", "die", "das", "und", "ist", "nicht", "mit", "von", "den", "ein", "eine", "zu", "sie", "er", "es",
             "le", "la", "les", "de", "des", "et", "un", "une", "du", "est", "en", "que", "qui", "pour", "dans",
             "el", "los", "las", "y", "con", "por", "se", "del", "il", "di", "che", "e", "per", "non", "het", "een",
-            "van", "op", "och", "att", "och", "og", "i", "na", "w", "do", "o");
+            "van", "op", "och", "att", "og", "i", "na", "w", "do", "o");
 
     private BodyText() {
     }

@@ -2,7 +2,6 @@ package org.tearsheet.paywall;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -477,8 +476,9 @@ final class PageEvidence {
         return false;
     }
 
+    /** jsoup nodes compare by identity; a linked set keeps signal order stable from run to run. */
     private static <T> Set<T> newIdentitySet() {
-        return java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        return new LinkedHashSet<>();
     }
 
     /** A visible text block: normalised text and word count; {@code matched} once known wording is found. */
