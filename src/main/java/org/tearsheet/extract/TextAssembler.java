@@ -24,6 +24,9 @@ final class TextAssembler {
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     private static final Pattern NO_WORD = Pattern.compile("^[\\W_]*$", Pattern.UNICODE_CHARACTER_CLASS);
 
+    /** Short repeated lines ("Meal 2", "Step 1") are structure, not duplicated paragraphs. */
+    private static final int MIN_DEDUPE_KEY = 30;
+
     private final ContentModel model;
     private final BoilerplatePhrases phrases;
     private final boolean skipChrome;
@@ -47,11 +50,10 @@ final class TextAssembler {
         List<Kept> kept = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         boolean previousDropped = false;
-        for (int index : selected) {
-            TextBlock b = model.blocks.get(index);
+        for (TextBlock b : mergeRows(selected)) {
             boolean drop = dropped(b, titleKey);
             String k = key(b.text);
-            if (!drop && !seen.add(k)) {
+            if (!drop && k.length() >= MIN_DEDUPE_KEY && !seen.add(k)) {
                 drop = true;
             }
             if (drop) {
@@ -68,6 +70,29 @@ final class TextAssembler {
         }
         trimEdges(kept, titleKey, authorKeys);
         return join(kept);
+    }
+
+    /** Table cells of one row become one block ("a | b | c"), so a row is judged as a whole. */
+    private List<TextBlock> mergeRows(List<Integer> selected) {
+        List<TextBlock> out = new ArrayList<>(selected.size());
+        for (int i = 0; i < selected.size(); i++) {
+            TextBlock b = model.blocks.get(selected.get(i));
+            if (b.row == null) {
+                out.add(b);
+                continue;
+            }
+            StringBuilder text = new StringBuilder(b.text);
+            int links = b.linkChars;
+            int cells = 1;
+            while (i + 1 < selected.size() && model.blocks.get(selected.get(i + 1)).row == b.row) {
+                TextBlock next = model.blocks.get(selected.get(++i));
+                text.append(" | ").append(next.text);
+                links += next.linkChars;
+                cells++;
+            }
+            out.add(cells == 1 ? b : new TextBlock(text.toString(), links, b.container, b.kind, b.row));
+        }
+        return out;
     }
 
     private boolean dropped(TextBlock b, String titleKey) {
@@ -158,9 +183,8 @@ final class TextAssembler {
         for (Kept k : kept) {
             TextBlock b = k.block;
             if (previous != null) {
-                boolean sameRow = b.row != null && b.row == previous.row;
                 boolean sameTable = b.row != null && previous.row != null && b.row.parent == previous.row.parent;
-                sb.append(sameRow ? " | " : sameTable ? "\n" : "\n\n");
+                sb.append(sameTable ? "\n" : "\n\n");
             }
             sb.append(k.text);
             previous = b;
