@@ -61,6 +61,8 @@ final class ChromeRules {
             "(?:^|[\\s_-])(?:header|footer|masthead|menu|nav|banner|widget|extra|supplemental|community|meta"
                     + "(?:$|[\\s_-])|legends|combx|remark|aside|utility|tools(?:$|[\\s_-]))");
 
+    private static final Pattern EMBED_NAME = Pattern.compile("(?:^|[\\s_-])(?:embed|tweet|twitter-tweet|instagram-media)");
+
     private static final Pattern CONTENT_NAME = Pattern.compile(
             "article|body|content|entry|main|post|story|text|blog|column|prose|rich");
 
@@ -125,6 +127,10 @@ final class ChromeRules {
         for (String name : lower(value).split("\\s+")) {
             if (name.isEmpty()) {
                 continue;
+            }
+            if (EMBED_NAME.matcher(name).find()) {
+                // Embedded posts quoted by the article (tweets, Instagram) are content, whatever wraps them.
+                return false;
             }
             if (STRONG_CHROME.matcher(name).find()) {
                 return true;

@@ -22,6 +22,12 @@ final class TextAssembler {
     private static final Pattern BYLINE = Pattern.compile(
             "^(?:by|von|par|por|di|door|przez|af|av|autor|author|written by|posted by|published by|text:|texte?:)\\s+\\S",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    /** "Updated at 1:23 p.m.", "Publié le 18 novembre 2019" and their kin. */
+    private static final Pattern DATE_PREFIX = Pattern.compile(
+            "^\\W*(?:last updated|updated|published|posted|first published|aktualisiert|veröffentlicht|mis à jour|"
+                    + "publié|actualizado|publicado|aggiornato|pubblicato|atualizado|bijgewerkt|gepubliceerd|"
+                    + "zaktualizowano|opublikowano|uppdaterad|publicerad|opdateret|udgivet|aktualizováno)",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     private static final Pattern NO_WORD = Pattern.compile("^[\\W_]*$", Pattern.UNICODE_CHARACTER_CLASS);
 
     /** Short repeated lines ("Meal 2", "Step 1") are structure, not duplicated paragraphs. */
@@ -151,6 +157,9 @@ final class TextAssembler {
             if (!a.isEmpty() && k.contains(a) && b.chars < 80) {
                 return true;
             }
+        }
+        if (b.chars < 80 && DATE_PREFIX.matcher(b.text).find() && DATE_LINE.matcher(b.text).find()) {
+            return true;
         }
         // Short line made mostly of a date/time: a dateline, "Updated 3 hours ago".
         return b.chars < 60 && DATE_LINE.matcher(b.text).find() && !endsSentence(b.text);
