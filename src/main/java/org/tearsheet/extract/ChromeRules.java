@@ -54,12 +54,21 @@ final class ChromeRules {
                     + "|most-?popular|more-?stories|read-?more|read-?next|also-?read|see-?also|toolbar"
                     + "|pagination|pager|skyscraper|shoutbox|agegate|donat|author-?bio|about-?author|authorbox"
                     + "|post-?meta|entry-?meta|article-?meta|tags?(?:$|[\\s_-])|tag-?list|keywords|print-?only"
-                    + "|jump-?to|skip|login|rss|wp-block-buttons|infinite|next-?article|prev-?article)");
+                    + "|jump-?to|skip|login|rss|wp-block-buttons|infinite|next-?article|prev-?article"
+                    // access barriers: paywall prompts, registration walls, meters (a bare "paywall" class is
+                    // left alone: Google's structured-data guidance puts it on the restricted *content*)
+                    + "|barrier|reg-?wall|login-?wall|meter-?wall|(?:pay|reg|meter|login|sub|signin)?-?gate(?:$|[\\s_-])"
+                    + "|paywall-(?:message|prompt|cta|banner|notice|overlay|offer|modal|box|inline|block|template)"
+                    + "|meter-(?:box|message|banner|bar|notice)|tp-(?:container|modal|backdrop)|pn-|upsell"
+                    + "|offers?(?:$|[\\s_-])|member-only|subscribe(?:$|[\\s_-])"
+                    + "|subscription-(?:cta|prompt|box|banner|offer|wall)|piano-)");
 
     /** Weaker chrome tokens that a content word in the same name overrides ("article-footer" is not). */
     private static final Pattern SOFT_CHROME = Pattern.compile(
             "(?:^|[\\s_-])(?:header|footer|masthead|menu|nav|banner|widget|extra|supplemental|community|meta"
                     + "(?:$|[\\s_-])|legends|combx|remark|aside|utility|tools(?:$|[\\s_-]))");
+
+    private static final Pattern EMBED_NAME = Pattern.compile("(?:^|[\\s_-])(?:embed|tweet|twitter-tweet|instagram-media)");
 
     private static final Pattern CONTENT_NAME = Pattern.compile(
             "article|body|content|entry|main|post|story|text|blog|column|prose|rich");
@@ -94,8 +103,8 @@ final class ChromeRules {
         return !cls.isEmpty() && HIDDEN_NAME.matcher(lower(cls)).find();
     }
 
-    /** Whether a block element looks like page furniture by its tag, role or class/id names. */
-    static boolean isChrome(Element e, String tag) {
+    /** Whether a block element is page furniture by its tag or ARIA role (explicit structure). */
+    static boolean isStructuralChrome(Element e, String tag) {
         if (CHROME_TAGS.contains(tag)) {
             return true;
         }
@@ -103,8 +112,13 @@ final class ChromeRules {
             return false;
         }
         String role = e.attr("role");
-        if (!role.isEmpty() && CHROME_ROLES.contains(lower(role).strip())) {
-            return true;
+        return !role.isEmpty() && CHROME_ROLES.contains(lower(role).strip());
+    }
+
+    /** Whether a block element looks like page furniture by its class/id names (a convention, less sure). */
+    static boolean isNamedChrome(Element e) {
+        if (e.attributesSize() == 0) {
+            return false;
         }
         return chromeName(e.attr("class")) || chromeName(e.attr("id"));
     }
@@ -125,6 +139,10 @@ final class ChromeRules {
         for (String name : lower(value).split("\\s+")) {
             if (name.isEmpty()) {
                 continue;
+            }
+            if (EMBED_NAME.matcher(name).find()) {
+                // Embedded posts quoted by the article (tweets, Instagram) are content, whatever wraps them.
+                return false;
             }
             if (STRONG_CHROME.matcher(name).find()) {
                 return true;

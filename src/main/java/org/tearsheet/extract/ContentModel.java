@@ -30,7 +30,7 @@ final class ContentModel {
     }
 
     static ContentModel build(Element body) {
-        ContentNode root = new ContentNode(body, null, "body", false, 0, false);
+        ContentNode root = new ContentNode(body, null, "body", false, false, 0, false);
         ContentModel model = new ContentModel(root);
         model.nodes.add(root);
         Builder builder = new Builder(model, root);
@@ -60,12 +60,15 @@ final class ContentModel {
         }
     }
 
-    /** Marks chrome nodes, except those holding most of the page's good text (mislabelled wrappers). */
-    void resolveChrome(boolean useClassRules) {
+    /**
+     * Marks chrome nodes, except those holding most of the page's good text (mislabelled wrappers).
+     * Class/id names count only when {@code useNames}; tags and roles always do.
+     */
+    void resolveChrome(boolean useNames) {
         int total = root.goodChars;
         for (ContentNode n : nodes) {
             boolean inherited = n.parent != null && n.parent.chrome;
-            boolean own = useClassRules && n.chromeCandidate
+            boolean own = (n.structuralChrome || (useNames && n.namedChrome))
                     && !(total > 0 && n.goodChars >= 0.6 * total)
                     && !n.declaredBody;
             n.chrome = inherited || own;
@@ -124,8 +127,8 @@ final class ContentModel {
                 return FilterResult.CONTINUE;
             }
             flush();
-            ContentNode n = new ContentNode(e, current, tag, ChromeRules.isChrome(e, tag),
-                    ChromeRules.classWeight(e), ChromeRules.isDeclaredBody(e));
+            ContentNode n = new ContentNode(e, current, tag, ChromeRules.isStructuralChrome(e, tag),
+                    ChromeRules.isNamedChrome(e), ChromeRules.classWeight(e), ChromeRules.isDeclaredBody(e));
             n.firstBlock = model.blocks.size();
             current.children.add(n);
             model.nodes.add(n);

@@ -15,8 +15,10 @@ final class ContentNode {
     final String tag;
     final int depth;
     final List<ContentNode> children = new ArrayList<>(4);
-    /** Boilerplate by tag or class/id (before the protection rule); see {@link ChromeRules}. */
-    final boolean chromeCandidate;
+    /** Furniture by tag or ARIA role (before the protection rule); see {@link ChromeRules}. */
+    final boolean structuralChrome;
+    /** Furniture by class/id names (before the protection rule). */
+    final boolean namedChrome;
     /** Readability-style class weight (-50..+50). */
     final int classWeight;
     /** Declared as the article body (schema.org microdata articleBody / text). */
@@ -35,13 +37,14 @@ final class ContentNode {
     double score;
     boolean scored;
 
-    ContentNode(Element element, ContentNode parent, String tag, boolean chromeCandidate, int classWeight,
-                boolean declaredBody) {
+    ContentNode(Element element, ContentNode parent, String tag, boolean structuralChrome, boolean namedChrome,
+                int classWeight, boolean declaredBody) {
         this.element = element;
         this.parent = parent;
         this.tag = tag;
         this.depth = parent == null ? 0 : parent.depth + 1;
-        this.chromeCandidate = chromeCandidate;
+        this.structuralChrome = structuralChrome;
+        this.namedChrome = namedChrome;
         this.classWeight = classWeight;
         this.declaredBody = declaredBody;
     }

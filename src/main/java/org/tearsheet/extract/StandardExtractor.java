@@ -47,7 +47,7 @@ final class StandardExtractor implements Extractor {
 
     private String body(ContentModel model, PageMetadata meta, boolean strict) {
         model.resolveChrome(strict);
-        List<Integer> selected = new ContentSelector(model, strict, strict).select();
-        return new TextAssembler(model, phrases, strict).assemble(selected, meta.title(), meta.authors());
+        List<Integer> selected = new ContentSelector(model, true, strict).select();
+        return new TextAssembler(model, phrases, true).assemble(selected, meta.title(), meta.authors());
     }
 }

@@ -22,7 +22,16 @@ final class TextAssembler {
     private static final Pattern BYLINE = Pattern.compile(
             "^(?:by|von|par|por|di|door|przez|af|av|autor|author|written by|posted by|published by|text:|texte?:)\\s+\\S",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    /** "Updated at 1:23 p.m.", "Publié le 18 novembre 2019" and their kin. */
+    private static final Pattern DATE_PREFIX = Pattern.compile(
+            "^\\W*(?:last updated|updated|published|posted|first published|aktualisiert|veröffentlicht|mis à jour|"
+                    + "publié|actualizado|publicado|aggiornato|pubblicato|atualizado|bijgewerkt|gepubliceerd|"
+                    + "zaktualizowano|opublikowano|uppdaterad|publicerad|opdateret|udgivet|aktualizováno)",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     private static final Pattern NO_WORD = Pattern.compile("^[\\W_]*$", Pattern.UNICODE_CHARACTER_CLASS);
+
+    /** Short repeated lines ("Meal 2", "Step 1") are structure, not duplicated paragraphs. */
+    private static final int MIN_DEDUPE_KEY = 30;
 
     private final ContentModel model;
     private final BoilerplatePhrases phrases;
@@ -47,11 +56,10 @@ final class TextAssembler {
         List<Kept> kept = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         boolean previousDropped = false;
-        for (int index : selected) {
-            TextBlock b = model.blocks.get(index);
+        for (TextBlock b : mergeRows(selected)) {
             boolean drop = dropped(b, titleKey);
             String k = key(b.text);
-            if (!drop && !seen.add(k)) {
+            if (!drop && k.length() >= MIN_DEDUPE_KEY && !seen.add(k)) {
                 drop = true;
             }
             if (drop) {
@@ -68,6 +76,29 @@ final class TextAssembler {
         }
         trimEdges(kept, titleKey, authorKeys);
         return join(kept);
+    }
+
+    /** Table cells of one row become one block ("a | b | c"), so a row is judged as a whole. */
+    private List<TextBlock> mergeRows(List<Integer> selected) {
+        List<TextBlock> out = new ArrayList<>(selected.size());
+        for (int i = 0; i < selected.size(); i++) {
+            TextBlock b = model.blocks.get(selected.get(i));
+            if (b.row == null) {
+                out.add(b);
+                continue;
+            }
+            StringBuilder text = new StringBuilder(b.text);
+            int links = b.linkChars;
+            int cells = 1;
+            while (i + 1 < selected.size() && model.blocks.get(selected.get(i + 1)).row == b.row) {
+                TextBlock next = model.blocks.get(selected.get(++i));
+                text.append(" | ").append(next.text);
+                links += next.linkChars;
+                cells++;
+            }
+            out.add(cells == 1 ? b : new TextBlock(text.toString(), links, b.container, b.kind, b.row));
+        }
+        return out;
     }
 
     private boolean dropped(TextBlock b, String titleKey) {
@@ -127,6 +158,9 @@ final class TextAssembler {
                 return true;
             }
         }
+        if (b.chars < 80 && DATE_PREFIX.matcher(b.text).find() && DATE_LINE.matcher(b.text).find()) {
+            return true;
+        }
         // Short line made mostly of a date/time: a dateline, "Updated 3 hours ago".
         return b.chars < 60 && DATE_LINE.matcher(b.text).find() && !endsSentence(b.text);
     }
@@ -158,9 +192,8 @@ final class TextAssembler {
         for (Kept k : kept) {
             TextBlock b = k.block;
             if (previous != null) {
-                boolean sameRow = b.row != null && b.row == previous.row;
                 boolean sameTable = b.row != null && previous.row != null && b.row.parent == previous.row.parent;
-                sb.append(sameRow ? " | " : sameTable ? "\n" : "\n\n");
+                sb.append(sameTable ? "\n" : "\n\n");
             }
             sb.append(k.text);
             previous = b;
