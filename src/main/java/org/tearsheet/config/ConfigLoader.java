@@ -106,11 +106,15 @@ public final class ConfigLoader {
             throw new ConfigException(sourceName + where(yaml, fieldPath(e), e.getLocation()) + ": unknown key '" + e.getPropertyName()
                     + "' at " + fieldPath(e) + (known.isEmpty() ? "" : " (expected one of: " + known + ")"), e);
         } catch (JsonMappingException e) {
+            if (e.getCause() instanceof com.fasterxml.jackson.core.exc.StreamReadException syntax) {
+                throw new ConfigException(sourceName + where(syntax.getLocation()) + ": not valid YAML: "
+                        + oneLine(syntax.getOriginalMessage()), e);
+            }
             throw new ConfigException(sourceName + where(yaml, fieldPath(e), e.getLocation()) + ": invalid value at " + fieldPath(e)
                     + ": " + rootMessage(e), e);
         } catch (JsonProcessingException e) {
             throw new ConfigException(sourceName + where(e.getLocation()) + ": not valid YAML: "
-                    + e.getOriginalMessage(), e);
+                    + oneLine(e.getOriginalMessage()), e);
         }
     }
 
@@ -161,6 +165,11 @@ public final class ConfigLoader {
             return "";
         }
         return ":" + location.getLineNr() + ":" + location.getColumnNr();
+    }
+
+    /** YAML parser messages span lines with caret art; one line reads better in a list of problems. */
+    private static String oneLine(String message) {
+        return message == null ? "" : message.replaceAll("\\s*\\n\\s*\\^?\\s*", " ").replaceAll("\\s+", " ").strip();
     }
 
     private static String fieldPath(JsonMappingException e) {
