@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.zip.GZIPInputStream;
 import org.netpreserve.jwarc.MediaType;
 import org.netpreserve.jwarc.WarcDigest;
 import org.netpreserve.jwarc.WarcMetadata;
@@ -103,8 +104,26 @@ public final class ArchiveVerifier {
             }
         } catch (IOException | RuntimeException e) {
             problem(name + " after offset " + offset, "unreadable (truncated or corrupt): " + describe(e));
+            return infos;
         }
+        checkGzipTrailers(warc);
         return infos;
+    }
+
+    /**
+     * jwarc does not check gzip CRC32 and length trailers, and a damaged trailer leaves the content (and so the WARC
+     * digests) intact; the JDK's gzip stream checks every member's trailer.
+     */
+    private void checkGzipTrailers(Path warc) {
+        byte[] buf = new byte[1 << 16];
+        try (InputStream in = new GZIPInputStream(Files.newInputStream(warc), 1 << 16)) {
+            while (in.read(buf) >= 0) {
+                // reading is the check
+            }
+        } catch (IOException | RuntimeException e) {
+            problem(warc.getFileName().toString(), "gzip integrity check failed (a CRC or length trailer does not "
+                    + "match its data): " + describe(e));
+        }
     }
 
     private RecordInfo checkRecord(WarcRecord r, long offset, String at) throws IOException {
@@ -386,7 +405,7 @@ public final class ArchiveVerifier {
         long actual = Files.size(p);
         if (actual != size) {
             problem(at, what + " " + name + " is " + actual + " bytes, the manifest says " + size
-                    + (actual < size ? " (truncated)" : " (data appended)"));
+                    + (actual < size ? " (truncated or edited)" : " (edited or data appended)"));
         } else if (!Hashing.sha256Hex(p).equals(sha256)) {
             problem(at, what + " " + name + " sha256 differs from the manifest (the file was modified or replaced)");
         }

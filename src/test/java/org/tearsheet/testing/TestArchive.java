@@ -75,8 +75,8 @@ public final class TestArchive implements AutoCloseable {
     /** An article: request + response + metadata record + sidecar line. Returns the response record id. */
     public URI article(String url, Instant date, String html, String title, String text,
                        SidecarEntry.PaywallJson paywall) throws IOException {
-        long offset = writer.position();
-        URI responseId = exchange(url, date, "text/html; charset=utf-8", html.getBytes(StandardCharsets.UTF_8), 200);
+        long[] offset = new long[1];
+        URI responseId = exchange(url, date, "text/html; charset=utf-8", html.getBytes(StandardCharsets.UTF_8), 200, offset);
         String textSha = Hashing.sha256Hex(text.getBytes(StandardCharsets.UTF_8));
         Map<String, Object> meta = new LinkedHashMap<>();
         meta.put("url", url);
@@ -90,17 +90,18 @@ public final class TestArchive implements AutoCloseable {
                 .body(MediaType.parse("application/json"), metaBody).blockDigest(sha1(metaBody)).build());
         URI host = URI.create(url);
         sidecar.add(new SidecarEntry(url, url, date.toString(), closed.getFileName().toString(), "<" + responseId + ">",
-                offset, 200, title, "By Test Author", "2026-11-01", null, "en", host.getHost(), null, url,
+                offset[0], 200, title, "By Test Author", "2026-11-01", null, "en", host.getHost(), null, url,
                 text.split("\\s+").length, List.of(), paywall, text, textSha));
         return responseId;
     }
 
     /** A non-article resource (image, stylesheet): request + response only. */
     public URI resource(String url, Instant date, String contentType, byte[] body) throws IOException {
-        return exchange(url, date, contentType, body, 200);
+        return exchange(url, date, contentType, body, 200, new long[1]);
     }
 
-    private URI exchange(String url, Instant date, String contentType, byte[] body, int status) throws IOException {
+    private URI exchange(String url, Instant date, String contentType, byte[] body, int status, long[] responseOffset)
+            throws IOException {
         URI target = URI.create(url);
         HttpResponse http = new HttpResponse.Builder(status, status == 200 ? "OK" : "Status")
                 .addHeader("Content-Type", contentType)
@@ -119,6 +120,7 @@ public final class TestArchive implements AutoCloseable {
         WarcRequest request = new WarcRequest.Builder(target).date(date).concurrentTo(response.id())
                 .body(MediaType.HTTP_REQUEST, reqBlock).blockDigest(sha1(reqBlock)).build();
         writer.write(request);
+        responseOffset[0] = writer.position();
         writer.write(response);
         return response.id();
     }
