@@ -23,6 +23,7 @@ import java.util.zip.GZIPOutputStream;
 import org.netpreserve.jwarc.HttpRequest;
 import org.netpreserve.jwarc.HttpResponse;
 import org.netpreserve.jwarc.MediaType;
+import org.netpreserve.jwarc.MessageVersion;
 import org.netpreserve.jwarc.WarcCompression;
 import org.netpreserve.jwarc.WarcDigest;
 import org.netpreserve.jwarc.WarcMetadata;
@@ -58,7 +59,7 @@ public final class TestArchive implements AutoCloseable {
         this.channel = FileChannel.open(open, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
         this.writer = new WarcWriter(channel, WarcCompression.GZIP);
         byte[] info = "software: tearsheet-test\r\nformat: WARC File Format 1.1\r\n".getBytes(StandardCharsets.UTF_8);
-        writer.write(new Warcinfo.Builder().filename(name).body(MediaType.WARC_FIELDS, info)
+        writer.write(new Warcinfo.Builder().version(MessageVersion.WARC_1_1).filename(name).body(MediaType.WARC_FIELDS, info)
                 .blockDigest(sha1(info)).build());
     }
 
@@ -85,7 +86,7 @@ public final class TestArchive implements AutoCloseable {
         meta.put("paywall", paywall);
         meta.put("text_sha256", textSha);
         byte[] metaBody = JSON.writeValueAsBytes(meta);
-        writer.write(new WarcMetadata.Builder().targetURI(URI.create(url)).date(date)
+        writer.write(new WarcMetadata.Builder().version(MessageVersion.WARC_1_1).targetURI(URI.create(url)).date(date)
                 .addHeader("WARC-Refers-To", "<" + responseId + ">")
                 .body(MediaType.parse("application/json"), metaBody).blockDigest(sha1(metaBody)).build());
         URI host = URI.create(url);
@@ -109,7 +110,7 @@ public final class TestArchive implements AutoCloseable {
                 .addHeader("Set-Cookie", "session=secret-from-origin")
                 .body(null, body).build();
         byte[] block = serialize(http);
-        WarcResponse response = new WarcResponse.Builder(target).date(date)
+        WarcResponse response = new WarcResponse.Builder(target).version(MessageVersion.WARC_1_1).date(date)
                 .body(MediaType.HTTP_RESPONSE, block)
                 .blockDigest(sha1(block)).payloadDigest(sha1(body)).build();
         String path = target.getRawPath().isEmpty() ? "/" : target.getRawPath();
@@ -117,7 +118,7 @@ public final class TestArchive implements AutoCloseable {
                 .addHeader("Host", target.getHost() + (target.getPort() > 0 ? ":" + target.getPort() : ""))
                 .addHeader("User-Agent", "tearsheet-test").build();
         byte[] reqBlock = serialize(req);
-        WarcRequest request = new WarcRequest.Builder(target).date(date).concurrentTo(response.id())
+        WarcRequest request = new WarcRequest.Builder(target).version(MessageVersion.WARC_1_1).date(date).concurrentTo(response.id())
                 .body(MediaType.HTTP_REQUEST, reqBlock).blockDigest(sha1(reqBlock)).build();
         writer.write(request);
         responseOffset[0] = writer.position();
