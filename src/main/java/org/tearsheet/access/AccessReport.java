@@ -1,5 +1,6 @@
 package org.tearsheet.access;
 
+import java.io.PrintWriter;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -92,6 +93,16 @@ public final class AccessReport {
             }
         });
         return out;
+    }
+
+    /** Summary lines for the run, one per site that had captures; nothing when no access was used. */
+    public void print(PrintWriter out) {
+        for (SiteTally t : tallies()) {
+            out.println("subscriber access " + t.site() + ": " + t.captures() + " capture"
+                    + (t.captures() == 1 ? "" : "s") + " with credentials, " + t.rejected() + " rejected"
+                    + (t.rejected() == t.captures() ? " (every one: login expired?)" : ""));
+        }
+        out.flush();
     }
 
     private SiteCredentials siteOf(CaptureResult r) {

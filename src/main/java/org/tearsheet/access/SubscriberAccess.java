@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import okhttp3.Cookie;
 import okhttp3.Interceptor;
+import org.tearsheet.capture.CaptureService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tearsheet.config.AccessSettings;
@@ -23,12 +24,11 @@ import org.tearsheet.config.TearsheetConfig;
  *
  * <pre>{@code
  * SubscriberAccess access = SubscriberAccess.fromConfig(config);
- * CaptureService svc = CaptureService.builder(config)
- *         .paywallDetector(PaywallDetectors.standard(config.paywall()))
- *         .interceptor(access.interceptor())
- *         .secretHeaderNames(access.secretHeaderNames())
+ * CaptureService svc = access.applyTo(CaptureService.builder(config)
+ *         .paywallDetector(PaywallDetectors.standard(config.paywall())))   // = .interceptor(..).secretHeaderNames(..)
  *         .build();
- * ... access.report().record(result) for each result ...
+ * ... access.report().record(result) for each result; access.report().print(out) at the end;
+ * exit with ExitCodes.CREDENTIALS_REJECTED when !access.report().sitesAllRejected().isEmpty() ...
  * }</pre>
  */
 public final class SubscriberAccess {
@@ -74,6 +74,11 @@ public final class SubscriberAccess {
     /** No subscriber access at all. */
     public static SubscriberAccess none() {
         return new SubscriberAccess(List.of(), Clock.systemUTC());
+    }
+
+    /** Adds this access's interceptor and secret header names to a capture service being configured. */
+    public CaptureService.Builder applyTo(CaptureService.Builder builder) {
+        return builder.interceptor(interceptor).secretHeaderNames(secretHeaderNames);
     }
 
     /** Adds each site's cookies and headers to the requests that belong to it, hop by hop. */
