@@ -229,11 +229,16 @@ final class PageEvidence {
                 }
                 if (m.phrases().matcher(text).find()) {
                     b.matched = true;
-                    fire(m);
-                    if (m.role() == Role.BARRIER || m.role() == Role.EXHAUSTED
-                            || (m.role() == Role.TRUNCATION && !label)) {
-                        addGate(gateAround(el), strongGates);
+                    if (m.role() == Role.BARRIER || m.role() == Role.EXHAUSTED || m.role() == Role.TRUNCATION) {
+                        Element gate = gateAround(el);
+                        if (m.role() == Role.BARRIER && b.words < 8 && !offersAction(gate)) {
+                            // "Réservé aux abonnés" alone next to the headline marks the article, it bars nothing
+                            addSignal("premium-label", Role.LABEL, Kind.HARD);
+                            continue;
+                        }
+                        addGate(gate, strongGates);
                     }
+                    fire(m);
                 }
             }
             if (!b.matched && b.words <= PHRASE_BLOCK_WORDS) {
@@ -390,6 +395,22 @@ final class PageEvidence {
         return gate;
     }
 
+    /** Whether a box offers something to do (subscribe, log in, a form): a gate does, a badge does not. */
+    private boolean offersAction(Element box) {
+        if (!box.select("button, form, input").isEmpty()) {
+            return true;
+        }
+        for (Element e : box.getAllElements()) {
+            if (hasOwnText(e)) {
+                String t = BodyText.normalize(e.text());
+                if (BodyText.words(t) <= PHRASE_BLOCK_WORDS && matchesRole(t, Role.CTA)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     private boolean isGateSized(Element e) {
         return BodyText.words(e.text()) <= GATE_MAX_WORDS && !holdsProse(e, 30);
     }
@@ -418,10 +439,25 @@ final class PageEvidence {
                 block = block.parent();
             }
             if (!blocks.containsKey(block) && !isHidden(block)) {
-                String text = BodyText.normalize(block.text());
+                String text = BodyText.normalize(inlineText(block));
                 blocks.put(block, new Block(text, BodyText.words(text)));
             }
         }
+    }
+
+    /** A block's own line of text: its text nodes and inline children, not the text of nested blocks. */
+    private static String inlineText(Element block) {
+        StringBuilder sb = new StringBuilder();
+        for (Node n : block.childNodes()) {
+            if (n instanceof TextNode t) {
+                sb.append(t.text());
+            } else if (n instanceof Element child && INLINE.contains(child.tagName()) && !isHidden(child)) {
+                sb.append(child.text());
+            } else if (n instanceof Element) {
+                sb.append(' ');
+            }
+        }
+        return sb.toString();
     }
 
     private static boolean hasOwnText(Element e) {
