@@ -325,6 +325,84 @@ final class PageEvidence {
         }
     }
 
+    /**
+     * Words of article prose that follow a gate inside the article: text the server delivered past the barrier,
+     * which a client-side paywall merely hides. Related links, comments and asides do not count.
+     */
+    int proseWordsAfterGates() {
+        if (strongGates.isEmpty() || articleRegion == null) {
+            return 0;
+        }
+        int best = 0;
+        for (Element gate : strongGates) {
+            if (!insideRegion(gate)) {
+                continue;
+            }
+            int words = 0;
+            boolean after = false;
+            for (Map.Entry<Element, Block> entry : blocks.entrySet()) {
+                Element el = entry.getKey();
+                if (!after) {
+                    after = el.siblingIndex() >= 0 && follows(el, gate);
+                    if (!after) {
+                        continue;
+                    }
+                }
+                Block b = entry.getValue();
+                if (!b.matched && b.words >= 12 && insideRegion(el) && !StandardPaywallDetector.insideAny(el, excluded)
+                        && el.closest("aside, nav, footer, form, figure, [class*=comment], [class*=related],"
+                                + " [class*=recommend], [id*=comment]") == null) {
+                    words += b.words;
+                }
+            }
+            best = Math.max(best, words);
+        }
+        return best;
+    }
+
+    /** Whether {@code el} comes after all of {@code gate} in document order. */
+    private static boolean follows(Element el, Element gate) {
+        for (Element p = el; p != null; p = p.parent()) {
+            if (p == gate) {
+                return false;
+            }
+        }
+        Element last = gate;
+        while (last.childrenSize() > 0) {
+            last = last.child(last.childrenSize() - 1);
+        }
+        return compareDocumentOrder(el, last) > 0;
+    }
+
+    private static int compareDocumentOrder(Element a, Element b) {
+        List<Integer> pa = path(a);
+        List<Integer> pb = path(b);
+        for (int i = 0; i < Math.min(pa.size(), pb.size()); i++) {
+            int c = Integer.compare(pa.get(i), pb.get(i));
+            if (c != 0) {
+                return c;
+            }
+        }
+        return Integer.compare(pa.size(), pb.size());
+    }
+
+    private static List<Integer> path(Element e) {
+        List<Integer> out = new ArrayList<>();
+        for (Element p = e; p.parent() != null; p = p.parent()) {
+            out.add(0, p.elementSiblingIndex());
+        }
+        return out;
+    }
+
+    private boolean insideRegion(Element e) {
+        for (Element p = e; p != null; p = p.parent()) {
+            if (p == articleRegion) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Call-to-action wording inside gates: reported as evidence, and what kind of gate it is. */
     private void gateWording() {
         Set<Element> gates = newIdentitySet();
