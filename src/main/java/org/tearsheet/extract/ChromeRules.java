@@ -147,7 +147,10 @@ final class ChromeRules {
             if (STRONG_CHROME.matcher(name).find()) {
                 return true;
             }
-            if (SOFT_CHROME.matcher(name).find() && !CONTENT_NAME.matcher(name).find()) {
+            // BEM names ("article__header"): the element part after "__" says what the thing is.
+            int element = name.lastIndexOf("__");
+            String meaning = element >= 0 ? name.substring(element + 2) : name;
+            if (SOFT_CHROME.matcher(meaning).find() && !CONTENT_NAME.matcher(meaning).find()) {
                 return true;
             }
         }
