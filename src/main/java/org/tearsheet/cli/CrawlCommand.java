@@ -12,7 +12,7 @@ import org.tearsheet.crawl.JobLock;
 import org.tearsheet.crawl.JobRunner;
 import org.tearsheet.crawl.RunObserver;
 import org.tearsheet.crawl.RunReport;
-import org.tearsheet.crawl.StopSignal;
+import org.tearsheet.schedule.StopSignal;
 import org.tearsheet.state.SqliteStateStore;
 import org.tearsheet.state.StateStore;
 import picocli.CommandLine;

@@ -1,6 +1,6 @@
 package org.tearsheet.cli;
 
-import org.tearsheet.crawl.StopSignal;
+import org.tearsheet.schedule.StopSignal;
 import sun.misc.Signal;
 
 /**

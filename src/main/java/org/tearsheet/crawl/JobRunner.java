@@ -25,6 +25,7 @@ import org.tearsheet.config.AccessSettings;
 import org.tearsheet.config.FetchSettings;
 import org.tearsheet.config.JobConfig;
 import org.tearsheet.config.TearsheetConfig;
+import org.tearsheet.schedule.StopSignal;
 import org.tearsheet.discover.Discoverer;
 import org.tearsheet.discover.Discovery;
 import org.tearsheet.paywall.PaywallVerdict;

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.tearsheet.capture.Outcome;
 import org.tearsheet.config.ConfigLoader;
 import org.tearsheet.config.TearsheetConfig;
+import org.tearsheet.schedule.StopSignal;
 import org.tearsheet.discover.UrlCanonicalizer;
 import org.tearsheet.state.CaptureRecord;
 import org.tearsheet.state.SqliteStateStore;

@@ -1,4 +1,4 @@
-package org.tearsheet.crawl;
+package org.tearsheet.schedule;
 
 import java.time.Duration;
 
