@@ -44,7 +44,7 @@ public final class CrawlCommand implements Callable<Integer> {
         StopSignal stop = GracefulStop.install();
         int exit = ExitCodes.OK;
         try (StateStore store = SqliteStateStore.open(cfg.archive().dir())) {
-            JobRunner runner = new JobRunner(cfg, store, CaptureSetup.defaults(),
+            JobRunner runner = new JobRunner(cfg, store, CaptureSetup.standard(),
                     RunObserver.forEnvironment(System.err), Clock.systemUTC());
             for (JobConfig job : jobs) {
                 if (stop.isRequested()) {

@@ -57,7 +57,7 @@ public final class DaemonCommand implements Callable<Integer> {
         }
         StopSignal stop = GracefulStop.install();
         try (StateStore store = SqliteStateStore.open(cfg.archive().dir())) {
-            JobRunner runner = new JobRunner(cfg, store, CaptureSetup.defaults(), new LogProgress(), Clock.systemUTC());
+            JobRunner runner = new JobRunner(cfg, store, CaptureSetup.standard(), new LogProgress(), Clock.systemUTC());
             LOG.info("daemon started: {} job(s) scheduled; archive {}", schedules.size(), cfg.archive().dir());
             new Scheduler(schedules, Clock.systemUTC()).run(name -> {
                 try {

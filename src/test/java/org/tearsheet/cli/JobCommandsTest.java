@@ -83,7 +83,7 @@ class JobCommandsTest {
                 .contains("job news")
                 .containsPattern("last run: +\\S+ \\(\\d+s ago\\), took \\d+s, exit 0: discovered 2, queued 2 \\(2 conditional\\), captured 1, revisit 1")
                 .contains("urls:      captured 1, revisit 1")
-                .contains("paywall:   unknown 2")
+                .contains("paywall:   none 2")
                 .containsPattern("next run: +\\S+ \\(in \\d+m, @hourly \\(UTC\\)");
 
         Run history = tearsheet("history", "--config", cfg, site.url("/news/one.html?utm_source=x#top"));

@@ -73,7 +73,7 @@ class JobRunnerTest {
 
     private RunReport run(TearsheetConfig config) throws IOException {
         try (StateStore store = SqliteStateStore.open(archive)) {
-            return new JobRunner(config, store, CaptureSetup.defaults(), new LogProgress(), Clock.systemUTC())
+            return new JobRunner(config, store, CaptureSetup.standard(), new LogProgress(), Clock.systemUTC())
                     .run(config.jobs().get(0), new StopSignal());
         }
     }
