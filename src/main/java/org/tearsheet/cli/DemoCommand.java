@@ -100,7 +100,14 @@ public final class DemoCommand implements Callable<Integer> {
 
     private int serveForever(PrintWriter stdout) throws IOException, InterruptedException {
         int p = port == null ? 8088 : port;
-        DemoSite site = DemoSite.start(p);
+        DemoSite site;
+        try {
+            site = DemoSite.start(p);
+        } catch (java.net.BindException e) {
+            spec.commandLine().getErr().println("tearsheet demo: cannot listen on 127.0.0.1:" + p + " ("
+                    + e.getMessage() + "); is another demo running? Use --port");
+            return ExitCodes.USAGE;
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             site.close();

@@ -91,7 +91,7 @@ public final class JobsTestSite implements AutoCloseable {
             if (!delay.isZero()) {
                 Thread.sleep(delay.toMillis());
             }
-            Resource r = resources.get(path);
+            Resource r = resources.getOrDefault(path, resources.get(ex.getRequestURI().getRawPath()));
             if (r == null) {
                 byte[] body = "not found".getBytes(StandardCharsets.UTF_8);
                 ex.getResponseHeaders().set("Content-Type", "text/plain");
