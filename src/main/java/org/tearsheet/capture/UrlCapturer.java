@@ -189,7 +189,7 @@ final class UrlCapturer {
                 WarcRecord response = isFinal && finalRevisit != null ? finalRevisit : records.response(hop);
                 WarcRequest req = records.request(hop, response.id());
                 encoded.add(writer.encode(req));
-                encoded.add(writer.encode(response));
+                encoded.add(writer.encode(response, ExchangeRecords.precompressed(hop)));
                 if (isFinal) {
                     finalIndex = encoded.size() - 1;
                     finalId = response.id();
