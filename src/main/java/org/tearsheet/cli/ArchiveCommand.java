@@ -5,12 +5,14 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import okhttp3.HttpUrl;
+import org.tearsheet.access.SubscriberAccess;
 import org.tearsheet.capture.CaptureRequest;
 import org.tearsheet.capture.CaptureResult;
 import org.tearsheet.capture.CaptureService;
 import org.tearsheet.capture.CaptureSummary;
 import org.tearsheet.config.ConfigLoader;
 import org.tearsheet.config.TearsheetConfig;
+import org.tearsheet.paywall.PaywallDetectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -20,7 +22,8 @@ import picocli.CommandLine.Model.CommandSpec;
 /** Capture the given article URLs (and their redirects) into WARC files with cleaned-text sidecars. */
 @Command(name = "archive", mixinStandardHelpOptions = true,
         description = {"Capture the given article URLs (and their redirects) into WARC files with cleaned-text sidecars.",
-            "Exit codes: 0 all captured, 1 some failed (summary lists them), 2 bad usage or invalid config."})
+            "Exit codes: 0 all captured, 1 some failed (summary lists them), 2 bad usage or invalid config,",
+            "3 every capture of a site with configured subscriber access was rejected (login expired?)."})
 public final class ArchiveCommand implements Callable<Integer> {
 
     @Spec
@@ -50,10 +53,13 @@ public final class ArchiveCommand implements Callable<Integer> {
             cfg = cfg.withArchive(cfg.archive().withDir(out));
         }
         CaptureSummary summary = new CaptureSummary();
-        try (CaptureService svc = CaptureService.builder(cfg).build()) {
+        SubscriberAccess access = SubscriberAccess.fromConfig(cfg);
+        try (CaptureService svc = access.applyTo(CaptureService.builder(cfg)
+                .paywallDetector(PaywallDetectors.standard(cfg.paywall()))).build()) {
             List<CaptureRequest> requests = urls.stream().map(CaptureRequest::of).toList();
             svc.captureAll(requests, (r, done, total) -> {
                 summary.add(r);
+                access.report().record(r);
                 synchronized (stdout) {
                     stdout.println(line(r, done, total));
                     stdout.flush();
@@ -61,8 +67,12 @@ public final class ArchiveCommand implements Callable<Integer> {
             });
         }
         summary.print(stdout);
+        access.report().print(stdout);
         stdout.println("archive: " + cfg.archive().dir().toAbsolutePath().normalize());
         stdout.flush();
+        if (!access.report().sitesAllRejected().isEmpty()) {
+            return ExitCodes.CREDENTIALS_REJECTED;
+        }
         return summary.failures().isEmpty() ? ExitCodes.OK : ExitCodes.SOME_FAILED;
     }
 

@@ -21,6 +21,7 @@ import org.tearsheet.capture.CaptureSummary;
 import org.tearsheet.config.TearsheetConfig;
 import org.tearsheet.demo.DemoConfig;
 import org.tearsheet.demo.DemoSite;
+import org.tearsheet.paywall.PaywallDetectors;
 import org.tearsheet.sidecar.SidecarWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -67,7 +68,8 @@ public final class DemoCommand implements Callable<Integer> {
             CaptureSummary summary = new CaptureSummary();
             List<Path> warcs;
             long started = System.nanoTime();
-            try (CaptureService svc = CaptureService.builder(config).build()) {
+            try (CaptureService svc = CaptureService.builder(config)
+                    .paywallDetector(PaywallDetectors.standard()).build()) {
                 svc.captureAll(urls.stream().map(CaptureRequest::of).toList(), (r, done, total) -> {
                     summary.add(r);
                     synchronized (stdout) {
@@ -98,7 +100,14 @@ public final class DemoCommand implements Callable<Integer> {
 
     private int serveForever(PrintWriter stdout) throws IOException, InterruptedException {
         int p = port == null ? 8088 : port;
-        DemoSite site = DemoSite.start(p);
+        DemoSite site;
+        try {
+            site = DemoSite.start(p);
+        } catch (java.net.BindException e) {
+            spec.commandLine().getErr().println("tearsheet demo: cannot listen on 127.0.0.1:" + p + " ("
+                    + e.getMessage() + "); is another demo running? Use --port");
+            return ExitCodes.USAGE;
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             site.close();

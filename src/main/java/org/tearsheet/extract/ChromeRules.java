@@ -84,23 +84,23 @@ final class ChromeRules {
     private ChromeRules() {
     }
 
+    /** Verdict bits for a class or id value; see {@link #verdict(String, boolean)}. */
+    static final int CHROME = 1;
+    static final int STRONG = 2;
+    static final int HIDDEN = 4;
+
     /** Elements dropped with their whole subtree: non-text tags and hidden content. */
-    static boolean isDropped(Element e, String tag) {
-        if (DROPPED_TAGS.contains(tag)) {
-            return true;
-        }
-        if (e.attributesSize() == 0) {
-            return false;
-        }
+    static boolean isDroppedTag(String tag) {
+        return DROPPED_TAGS.contains(tag);
+    }
+
+    /** Hidden by attribute or inline style (the class part is in the verdict). */
+    static boolean isHiddenByAttributes(Element e) {
         if (e.hasAttr("hidden") || "true".equalsIgnoreCase(e.attr("aria-hidden"))) {
             return true;
         }
         String style = e.attr("style");
-        if (!style.isEmpty() && style.length() < 2000 && HIDDEN_STYLE.matcher(style).find()) {
-            return true;
-        }
-        String cls = e.attr("class");
-        return !cls.isEmpty() && HIDDEN_NAME.matcher(lower(cls)).find();
+        return !style.isEmpty() && style.length() < 2000 && HIDDEN_STYLE.matcher(style).find();
     }
 
     /** Whether a block element is page furniture by its tag or ARIA role (explicit structure). */
@@ -115,28 +115,43 @@ final class ChromeRules {
         return !role.isEmpty() && CHROME_ROLES.contains(lower(role).strip());
     }
 
-    /** Whether a block element looks like page furniture by its class/id names (a convention, less sure). */
-    static boolean isNamedChrome(Element e) {
-        if (e.attributesSize() == 0) {
-            return false;
+    /**
+     * Classifies a class or id attribute value: bits {@link #CHROME} (furniture name), {@link #STRONG}
+     * (furniture even on inline elements), {@link #HIDDEN} (class only: screen-reader or hidden helpers), and
+     * the Readability class weight in the bits above 8 (offset by 100). Pure function: callers cache it per page,
+     * because the same values repeat on hundreds of elements.
+     */
+    static int verdict(String value, boolean isClass) {
+        if (value.isEmpty() || value.length() > 500) {
+            return 100 << 8;
         }
-        return chromeName(e.attr("class")) || chromeName(e.attr("id"));
+        String v = lower(value);
+        int bits = 0;
+        if (isClass && HIDDEN_NAME.matcher(v).find()) {
+            bits |= HIDDEN;
+        }
+        if (isClass && STRONG_CHROME.matcher(v).find() && !EMBED_NAME.matcher(v).find()) {
+            bits |= STRONG;
+        }
+        if (chromeName(v)) {
+            bits |= CHROME;
+        }
+        int w = 0;
+        if (NEGATIVE_WEIGHT.matcher(v).find()) {
+            w -= 25;
+        }
+        if (POSITIVE_WEIGHT.matcher(v).find()) {
+            w += 25;
+        }
+        return bits | ((w + 100) << 8);
     }
 
-    /** Whether inline content (a span, a link) is furniture to drop: only the strong names count. */
-    static boolean isInlineChrome(Element e) {
-        if (e.attributesSize() == 0) {
-            return false;
-        }
-        String cls = e.attr("class");
-        return !cls.isEmpty() && cls.length() < 500 && STRONG_CHROME.matcher(lower(cls)).find();
+    static int weightOf(int verdict) {
+        return (verdict >> 8) - 100;
     }
 
     private static boolean chromeName(String value) {
-        if (value.isEmpty() || value.length() > 500) {
-            return false;
-        }
-        for (String name : lower(value).split("\\s+")) {
+        for (String name : value.split("\\s+")) {
             if (name.isEmpty()) {
                 continue;
             }
@@ -147,34 +162,14 @@ final class ChromeRules {
             if (STRONG_CHROME.matcher(name).find()) {
                 return true;
             }
-            if (SOFT_CHROME.matcher(name).find() && !CONTENT_NAME.matcher(name).find()) {
+            // BEM names ("article__header"): the element part after "__" says what the thing is.
+            int element = name.lastIndexOf("__");
+            String meaning = element >= 0 ? name.substring(element + 2) : name;
+            if (SOFT_CHROME.matcher(meaning).find() && !CONTENT_NAME.matcher(meaning).find()) {
                 return true;
             }
         }
         return false;
-    }
-
-    /** Readability-style weight of class and id: +25 each for content names, -25 each for furniture. */
-    static int classWeight(Element e) {
-        if (e.attributesSize() == 0) {
-            return 0;
-        }
-        return weight(e.attr("class")) + weight(e.attr("id"));
-    }
-
-    private static int weight(String value) {
-        if (value.isEmpty() || value.length() > 500) {
-            return 0;
-        }
-        String v = lower(value);
-        int w = 0;
-        if (NEGATIVE_WEIGHT.matcher(v).find()) {
-            w -= 25;
-        }
-        if (POSITIVE_WEIGHT.matcher(v).find()) {
-            w += 25;
-        }
-        return w;
     }
 
     /** schema.org microdata declaring the article body. */

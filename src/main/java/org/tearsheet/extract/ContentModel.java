@@ -85,6 +85,22 @@ final class ContentModel {
         private int preDepth;
         private int totalChars;
         private boolean pendingSpace;
+        /** Class/id verdicts of this page: the same values repeat on many elements. */
+        private final java.util.Map<String, Integer> verdicts = new java.util.HashMap<>();
+        private static final int NEUTRAL = 100 << 8;
+
+        private int verdict(String value, boolean isClass) {
+            if (value.isEmpty()) {
+                return NEUTRAL;
+            }
+            String key = isClass ? value : "#" + value;
+            Integer v = verdicts.get(key);
+            if (v == null) {
+                v = ChromeRules.verdict(value, isClass);
+                verdicts.put(key, v);
+            }
+            return v;
+        }
 
         Builder(ContentModel model, ContentNode root) {
             this.model = model;
@@ -113,12 +129,24 @@ final class ContentModel {
                 flush();
                 return FilterResult.SKIP_ENTIRELY;
             }
-            if (ChromeRules.isDropped(e, tag)) {
+            if (ChromeRules.isDroppedTag(tag)) {
                 return FilterResult.SKIP_ENTIRELY;
+            }
+            int classVerdict = NEUTRAL;
+            int idVerdict = NEUTRAL;
+            if (e.attributesSize() > 0) {
+                if (ChromeRules.isHiddenByAttributes(e)) {
+                    return FilterResult.SKIP_ENTIRELY;
+                }
+                classVerdict = verdict(e.attr("class"), true);
+                idVerdict = verdict(e.attr("id"), false);
+                if ((classVerdict & ChromeRules.HIDDEN) != 0) {
+                    return FilterResult.SKIP_ENTIRELY;
+                }
             }
             boolean block = ChromeRules.BLOCK_TAGS.contains(tag) || tag.indexOf('-') > 0;
             if (!block || model.nodes.size() >= MAX_NODES) {
-                if (ChromeRules.isInlineChrome(e)) {
+                if ((classVerdict & ChromeRules.STRONG) != 0) {
                     return FilterResult.SKIP_ENTIRELY;
                 }
                 if (tag.equals("a")) {
@@ -128,7 +156,8 @@ final class ContentModel {
             }
             flush();
             ContentNode n = new ContentNode(e, current, tag, ChromeRules.isStructuralChrome(e, tag),
-                    ChromeRules.isNamedChrome(e), ChromeRules.classWeight(e), ChromeRules.isDeclaredBody(e));
+                    ((classVerdict | idVerdict) & ChromeRules.CHROME) != 0,
+                    ChromeRules.weightOf(classVerdict) + ChromeRules.weightOf(idVerdict), ChromeRules.isDeclaredBody(e));
             n.firstBlock = model.blocks.size();
             current.children.add(n);
             model.nodes.add(n);

@@ -35,7 +35,8 @@ final class StandardExtractor implements Extractor {
         String text = body(model, meta, true);
         if (text.length() < MIN_BODY_CHARS) {
             String relaxed = body(model, meta, false);
-            if (relaxed.length() > text.length() * 2 + 50) {
+            // A short relaxed result is usually the furniture the strict pass rightly dropped (a barrier box).
+            if (relaxed.length() >= MIN_BODY_CHARS && relaxed.length() > text.length() * 2) {
                 text = relaxed;
             }
         }
@@ -48,6 +49,6 @@ final class StandardExtractor implements Extractor {
     private String body(ContentModel model, PageMetadata meta, boolean strict) {
         model.resolveChrome(strict);
         List<Integer> selected = new ContentSelector(model, true, strict).select();
-        return new TextAssembler(model, phrases, true).assemble(selected, meta.title(), meta.authors());
+        return new TextAssembler(model, phrases, true).assemble(selected, meta.title(), meta.authors(), meta.description());
     }
 }

@@ -47,8 +47,9 @@ final class TextAssembler {
     private record Kept(TextBlock block, String text) {
     }
 
-    String assemble(List<Integer> selected, String title, List<String> authors) {
+    String assemble(List<Integer> selected, String title, List<String> authors, String description) {
         String titleKey = key(title);
+        String descriptionKey = key(description);
         Set<String> authorKeys = new HashSet<>();
         for (String a : authors) {
             authorKeys.add(key(a));
@@ -73,6 +74,12 @@ final class TextAssembler {
             }
             previousDropped = false;
             kept.add(new Kept(b, render(b)));
+        }
+        // A standfirst repeats the meta description and belongs in that field; a lede paragraph (<p>) that
+        // sites reuse as their description is body text.
+        if (!descriptionKey.isEmpty() && !kept.isEmpty() && !kept.get(0).block.container.tag.equals("p")
+                && key(kept.get(0).text).equals(descriptionKey)) {
+            kept.remove(0);
         }
         trimEdges(kept, titleKey, authorKeys);
         return join(kept);

@@ -87,6 +87,15 @@ public final class CdxjIndex {
         }
     }
 
+    /**
+     * The entries of one WARC read directly from the file (not from the index), in file order.
+     *
+     * @throws IOException when the file cannot be read to its end
+     */
+    public static List<CdxjEntry> entriesOf(Path warc, java.util.function.Consumer<String> warnings) throws IOException {
+        return WarcIndexer.index(warc, warnings);
+    }
+
     /** All entries in index order. Lines that do not parse are skipped (verify reports them). */
     public List<CdxjEntry> readAll() throws IOException {
         List<CdxjEntry> out = new ArrayList<>();

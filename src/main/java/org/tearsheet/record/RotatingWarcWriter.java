@@ -88,21 +88,48 @@ public final class RotatingWarcWriter implements Closeable {
             if (channel == null) {
                 openNext();
             }
-            long[] offsets = new long[records.size()];
-            for (int i = 0; i < records.size(); i++) {
-                offsets[i] = channel.position();
-                records.get(i).member().copyTo(channel);
+            long start = channel.position();
+            try {
+                long[] offsets = new long[records.size()];
+                for (int i = 0; i < records.size(); i++) {
+                    offsets[i] = channel.position();
+                    records.get(i).member().copyTo(channel);
+                }
+                Placement placement = new Placement(currentName, offsets);
+                if (whileLocked != null) {
+                    whileLocked.written(placement);
+                }
+                batches++;
+                return placement;
+            } catch (IOException | RuntimeException e) {
+                rollBack(start);
+                throw e;
             }
-            batches++;
-            Placement placement = new Placement(currentName, offsets);
-            if (whileLocked != null) {
-                whileLocked.written(placement);
-            }
-            return placement;
         } finally {
             for (EncodedRecord r : records) {
                 r.close();
             }
+        }
+    }
+
+    /**
+     * Undoes a partly written batch so the file never holds half a URL (or half a gzip member). If even that
+     * fails (disk gone), the file is abandoned under its {@code .open} name and the next batch starts a new one:
+     * a damaged file is never renamed to look complete.
+     */
+    private void rollBack(long start) {
+        try {
+            channel.truncate(start);
+            channel.position(start);
+        } catch (IOException | RuntimeException e) {
+            LOG.error("cannot roll back {} to offset {}; leaving it as {} and starting a new file", currentName, start,
+                    openPath.getFileName(), e);
+            try {
+                channel.close();
+            } catch (IOException ignored) {
+                // already failing; the .open name marks it incomplete
+            }
+            channel = null;
         }
     }
 

@@ -30,7 +30,7 @@ final class Pages {
         StringBuilder b = new StringBuilder();
         b.append("<h1>Archived articles</h1>");
         b.append("<form class=\"filters\" method=\"get\" action=\"/\">");
-        b.append("<label>Search text<input type=\"search\" name=\"q\" value=\"").append(esc(q.text()))
+        b.append("<label class=\"wide\">Search text<input type=\"search\" name=\"q\" value=\"").append(esc(q.text()))
                 .append("\" placeholder=\"words or &quot;a phrase&quot;\"></label>");
         b.append("<label>Site<select name=\"site\"><option value=\"\">all sites</option>");
         for (String h : hosts) {
@@ -45,7 +45,7 @@ final class Pages {
             b.append("<option value=\"").append(v).append("\"").append(v.equals(q.verdict()) ? " selected" : "").append(">")
                     .append(v.equals("unknown") ? "not checked" : v).append("</option>");
         }
-        b.append("</select></label><button type=\"submit\">Filter</button></form>");
+        b.append("</select></label><button class=\"wide\" type=\"submit\">Filter</button></form>");
         b.append("<p class=\"count\">").append(page.total()).append(page.total() == 1 ? " article" : " articles");
         if (q.text() != null) {
             b.append(" matching “").append(esc(q.text())).append("” · ");
@@ -155,7 +155,7 @@ final class Pages {
         if (!a.finalUrl().equals(a.url())) {
             fact(b, "Final URL", "<span class=\"mono\">" + esc(a.finalUrl()) + "</span>");
         }
-        if (!d.redirectChain().isEmpty()) {
+        if (d.redirectChain().size() > 1) {
             fact(b, "Redirects", "<span class=\"mono\">" + esc(String.join(" → ", d.redirectChain())) + "</span>");
         }
         fact(b, "HTTP status", Integer.toString(d.status()));
