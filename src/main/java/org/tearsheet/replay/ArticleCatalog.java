@@ -191,12 +191,10 @@ public final class ArticleCatalog implements AutoCloseable {
         StringBuilder where = new StringBuilder(" WHERE 1=1");
         List<Object> args = new ArrayList<>();
         String from = " FROM articles a";
-        String snippet = "NULL";
         if (q.text() != null) {
             from = " FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid";
             where.append(" AND articles_fts MATCH ?");
             args.add(ftsQuery(q.text()));
-            snippet = "snippet(articles_fts, 1, char(2), char(3), '…', 16)";
         }
         if (q.host() != null) {
             where.append(" AND a.host = ?");
@@ -228,7 +226,8 @@ public final class ArticleCatalog implements AutoCloseable {
                 }
             }
             List<ArticleSummary> items = new ArrayList<>();
-            try (PreparedStatement s = db.prepareStatement("SELECT " + COLUMNS + ", " + snippet + from + where + order
+            List<Long> rowIds = new ArrayList<>();
+            try (PreparedStatement s = db.prepareStatement("SELECT " + COLUMNS + ", a.id" + from + where + order
                     + " LIMIT ? OFFSET ?")) {
                 List<Object> all = new ArrayList<>(args);
                 all.add(q.pageSize());
@@ -236,14 +235,47 @@ public final class ArticleCatalog implements AutoCloseable {
                 bind(s, all);
                 try (ResultSet rs = s.executeQuery()) {
                     while (rs.next()) {
-                        items.add(summary(rs, rs.getString(12)));
+                        items.add(summary(rs, null));
+                        rowIds.add(rs.getLong(12));
                     }
                 }
+            }
+            if (q.text() != null && !rowIds.isEmpty()) {
+                items = withSnippets(items, rowIds, ftsQuery(q.text()));
             }
             return new Page(items, total, q.page(), q.pageSize());
         } catch (SQLException e) {
             throw new IOException("search failed: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Adds snippets for one page of results. Done as a second query on purpose: SQLite evaluates result columns before
+     * sorting, so a snippet in the sorted query would be computed for every match instead of for one page.
+     */
+    private List<ArticleSummary> withSnippets(List<ArticleSummary> items, List<Long> rowIds, String match)
+            throws SQLException {
+        java.util.Map<Long, String> snippets = new java.util.HashMap<>();
+        String in = String.join(",", java.util.Collections.nCopies(rowIds.size(), "?"));
+        try (PreparedStatement s = db.prepareStatement("SELECT rowid, snippet(articles_fts, 1, char(2), char(3), '…', 16)"
+                + " FROM articles_fts WHERE articles_fts MATCH ? AND rowid IN (" + in + ")")) {
+            s.setString(1, match);
+            for (int i = 0; i < rowIds.size(); i++) {
+                s.setLong(i + 2, rowIds.get(i));
+            }
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    snippets.put(rs.getLong(1), rs.getString(2));
+                }
+            }
+        }
+        List<ArticleSummary> out = new ArrayList<>(items.size());
+        for (int i = 0; i < items.size(); i++) {
+            ArticleSummary a = items.get(i);
+            out.add(new ArticleSummary(a.id(), a.url(), a.finalUrl(), a.site(), a.host(), a.captured(), a.timestamp(),
+                    a.title(), a.wordCount(), a.paywall(), a.paywallKind(), snippets.get(rowIds.get(i))));
+        }
+        return out;
     }
 
     /** A page of results. */
