@@ -55,6 +55,11 @@ public final class CdxjIndex {
                 StandardOpenOption.CREATE, StandardOpenOption.WRITE);
              FileLock ignored = lock(lockChannel)) {
             Map<String, Long> state = readState();
+            if (!Files.exists(file()) && !state.isEmpty()) {
+                // the index was deleted: its state no longer describes anything, start over
+                Files.delete(dir.resolve(ArchiveFiles.INDEX_STATE));
+                state.clear();
+            }
             List<String> warnings = new ArrayList<>();
             List<String> newLines = new ArrayList<>();
             Map<String, Long> done = new LinkedHashMap<>();
