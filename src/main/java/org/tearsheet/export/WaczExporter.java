@@ -137,21 +137,23 @@ public final class WaczExporter {
 
         Path tmp = out.toAbsolutePath().resolveSibling(out.getFileName() + ".part");
         Map<String, Resource> resources = new LinkedHashMap<>();
-        try (ZipArchiveOutputStream zip = new ZipArchiveOutputStream(tmp)) {
-            for (Path warc : warcs) {
-                resources.put("archive/" + warc.getFileName(), storeFile(zip, "archive/" + warc.getFileName(), warc));
+        String dpHash;
+        try {
+            try (ZipArchiveOutputStream zip = new ZipArchiveOutputStream(tmp)) {
+                for (Path warc : warcs) {
+                    resources.put("archive/" + warc.getFileName(), storeFile(zip, "archive/" + warc.getFileName(), warc));
+                }
+                resources.put("indexes/index.cdxj", deflate(zip, "indexes/index.cdxj", joinLines(indexLines)));
+                resources.put("pages/pages.jsonl", deflate(zip, "pages/pages.jsonl", pagesJsonl(pages)));
+                byte[] datapackage = datapackage(resources, pages);
+                deflate(zip, "datapackage.json", datapackage);
+                dpHash = Hashing.sha256Hex(datapackage);
+                ObjectNode digest = JSON.createObjectNode();
+                digest.put("path", "datapackage.json");
+                digest.put("hash", "sha256:" + dpHash);
+                deflate(zip, "datapackage-digest.json", JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(digest));
+                zip.finish();
             }
-            resources.put("indexes/index.cdxj", deflate(zip, "indexes/index.cdxj", joinLines(indexLines)));
-            resources.put("pages/pages.jsonl", deflate(zip, "pages/pages.jsonl", pagesJsonl(pages)));
-            byte[] datapackage = datapackage(resources, pages);
-            deflate(zip, "datapackage.json", datapackage);
-            String dpHash = Hashing.sha256Hex(datapackage);
-            ObjectNode digest = JSON.createObjectNode();
-            digest.put("path", "datapackage.json");
-            digest.put("hash", "sha256:" + dpHash);
-            deflate(zip, "datapackage-digest.json", JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(digest));
-            zip.finish();
-            zip.close();
             Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             return new Result(warcs.size(), pages.size(), indexLines.size(), Files.size(out), dpHash);
         } finally {
