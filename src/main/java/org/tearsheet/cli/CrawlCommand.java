@@ -41,9 +41,10 @@ public final class CrawlCommand implements Callable<Integer> {
     public Integer call() throws ConfigException {
         TearsheetConfig cfg = config.load();
         List<JobConfig> jobs = selectJobs(cfg, jobNames);
-        StopSignal stop = GracefulStop.install();
         int exit = ExitCodes.OK;
-        try (StateStore store = SqliteStateStore.open(cfg.archive().dir())) {
+        try (GracefulStop signals = new GracefulStop();
+             StateStore store = SqliteStateStore.open(cfg.archive().dir())) {
+            StopSignal stop = signals.signal();
             JobRunner runner = new JobRunner(cfg, store, CaptureSetup.standard(),
                     RunObserver.forEnvironment(System.err), Clock.systemUTC());
             for (JobConfig job : jobs) {

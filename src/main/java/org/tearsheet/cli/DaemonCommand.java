@@ -55,8 +55,9 @@ public final class DaemonCommand implements Callable<Integer> {
         if (schedules.isEmpty()) {
             throw new ConfigException("no job has a schedule; nothing for the daemon to run");
         }
-        StopSignal stop = GracefulStop.install();
-        try (StateStore store = SqliteStateStore.open(cfg.archive().dir())) {
+        try (GracefulStop signals = new GracefulStop();
+             StateStore store = SqliteStateStore.open(cfg.archive().dir())) {
+            StopSignal stop = signals.signal();
             JobRunner runner = new JobRunner(cfg, store, CaptureSetup.standard(), new LogProgress(), Clock.systemUTC());
             LOG.info("daemon started: {} job(s) scheduled; archive {}", schedules.size(), cfg.archive().dir());
             new Scheduler(schedules, Clock.systemUTC()).run(name -> {

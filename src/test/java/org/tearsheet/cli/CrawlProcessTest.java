@@ -53,6 +53,7 @@ class CrawlProcessTest {
                 + "<description>d</description>" + items + "</channel></rss>");
         config = Files.writeString(dir.resolve("tearsheet.yaml"), """
                 archive: {dir: archive, rotate_size: 1MiB}
+                extraction: {enabled: false}
                 fetch: {politeness_delay: 0s, per_host_concurrency: 3, global_concurrency: 3, retries: 0}
                 jobs:
                   - name: news
@@ -93,7 +94,7 @@ class CrawlProcessTest {
     }
 
     private void awaitHits(long n, Process p) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
         while (articleHits() < n) {
             assertThat(p.isAlive()).as("child still running").isTrue();
             assertThat(System.nanoTime()).as("waiting for %d article requests", n).isLessThan(deadline);
@@ -125,7 +126,7 @@ class CrawlProcessTest {
 
         site.slowDown(Duration.ZERO);
         Process second = start("second.log", "crawl");
-        assertThat(second.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(second.waitFor(150, TimeUnit.SECONDS)).isTrue();
         assertThat(second.exitValue()).as(Files.readString(dir.resolve("second.log"))).isZero();
 
         List<WarcFiles.Rec> records = WarcFiles.records(archive()); // every closed WARC validates

@@ -72,8 +72,12 @@ class JobRunnerTest {
     }
 
     private RunReport run(TearsheetConfig config) throws IOException {
+        return run(config, Clock.systemUTC());
+    }
+
+    private RunReport run(TearsheetConfig config, Clock clock) throws IOException {
         try (StateStore store = SqliteStateStore.open(archive)) {
-            return new JobRunner(config, store, CaptureSetup.standard(), new LogProgress(), Clock.systemUTC())
+            return new JobRunner(config, store, CaptureSetup.standard(), new LogProgress(), clock)
                     .run(config.jobs().get(0), new StopSignal());
         }
     }
@@ -133,6 +137,33 @@ class JobRunnerTest {
             assertThat(store.lastRun("news").orElseThrow().outcomes()).containsEntry(Outcome.REVISIT, 4);
         }
         assertThat(WarcFiles.records(archive).stream().filter(r -> r.type().equals("revisit"))).hasSize(4);
+    }
+
+    @Test
+    void withoutValidatorsAnUnchangedPayloadIsAnIdenticalDigestRevisit() throws Exception {
+        site.sendValidators(false);
+        TearsheetConfig config = config("");
+        run(config);
+        RunReport second = run(config);
+        assertThat(second.conditional()).isZero();
+        assertThat(second.count(Outcome.REVISIT)).isEqualTo(5);
+        assertThat(WarcFiles.records(archive).stream().filter(r -> r.type().equals("revisit")))
+                .hasSize(5)
+                .allSatisfy(r -> {
+                    assertThat(r.profile()).contains("identical-payload-digest");
+                    assertThat(r.refersToTarget()).isEqualTo(r.target());
+                });
+    }
+
+    @Test
+    void afterPolicyRecapturesOnlyOnceTheLastCaptureIsOldEnough() throws Exception {
+        TearsheetConfig config = config("    recapture: {policy: after, after: 7d}");
+        run(config);
+        assertThat(run(config).queued()).isZero();
+        Clock eightDaysLater = Clock.offset(Clock.systemUTC(), java.time.Duration.ofDays(8));
+        RunReport later = run(config, eightDaysLater);
+        assertThat(later.queued()).isEqualTo(5);
+        assertThat(later.count(Outcome.REVISIT)).isEqualTo(5);
     }
 
     @Test

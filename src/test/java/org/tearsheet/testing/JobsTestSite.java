@@ -42,6 +42,7 @@ public final class JobsTestSite implements AutoCloseable {
     private final Map<String, Resource> resources = new ConcurrentHashMap<>();
     private final List<Hit> hits = new CopyOnWriteArrayList<>();
     private volatile Duration delay = Duration.ZERO;
+    private volatile boolean validators = true;
 
     public JobsTestSite() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0), 64);
@@ -63,6 +64,11 @@ public final class JobsTestSite implements AutoCloseable {
         String lastModified = DateTimeFormatter.RFC_1123_DATE_TIME.format(Instant.now().atOffset(ZoneOffset.UTC));
         resources.put(path, new Resource(contentType, body, etag, lastModified));
         return this;
+    }
+
+    /** Off: no ETag/Last-Modified, conditional requests get full 200 responses (like many CMSs). */
+    public void sendValidators(boolean on) {
+        this.validators = on;
     }
 
     public void slowDown(Duration perRequest) {
@@ -99,9 +105,11 @@ public final class JobsTestSite implements AutoCloseable {
                 ex.getResponseBody().write(body);
                 return;
             }
-            ex.getResponseHeaders().set("ETag", r.etag());
-            ex.getResponseHeaders().set("Last-Modified", r.lastModified());
-            if (inm != null && inm.contains(r.etag())) {
+            if (validators) {
+                ex.getResponseHeaders().set("ETag", r.etag());
+                ex.getResponseHeaders().set("Last-Modified", r.lastModified());
+            }
+            if (validators && inm != null && inm.contains(r.etag())) {
                 ex.sendResponseHeaders(304, -1);
                 return;
             }
