@@ -69,6 +69,10 @@ class PaywallDetectorTest {
         assertThat(full.kind()).isEqualTo(Kind.HARD);
         assertThat(full.signals()).contains("piano-script", "piano-tp-modal", "body-tp-modal-open", "barrier-text");
 
+        PaywallVerdict shortArticle = verdict(page("", " class=tp-modal-open", paragraphs(4), modal));
+        assertThat(shortArticle.status()).as("four paragraphs under a modal are more than a teaser")
+                .isEqualTo(Status.FULL);
+
         PaywallVerdict teaser = verdict(page("<script src=https://cdn.tinypass.com/api/tinypass.min.js></script>",
                 " class=tp-modal-open", paragraphs(2), modal));
         assertThat(teaser.status()).isEqualTo(Status.TRUNCATED);
@@ -93,6 +97,17 @@ class PaywallDetectorTest {
                 paragraphs(5), sidebar));
         assertThat(v.status()).isEqualTo(Status.NONE);
         assertThat(v.kind()).isEqualTo(Kind.NONE);
+    }
+
+    @Test
+    void scoopLabelsSponsoredPostsAndConsentWallsAreNotPaywalls() {
+        String kicker = "<p class=kicker><span class=label-exclusive>Exclusive</span></p>";
+        assertThat(verdict(page("", "", kicker + paragraphs(3), "")).status()).isEqualTo(Status.NONE);
+        String sponsored = "<p class=label-paid>Paid Post</p>";
+        assertThat(verdict(page("", "", sponsored + paragraphs(3), "")).status()).isEqualTo(Status.NONE);
+        String payOrOk = "<div class=\"sp_message_container\"><p>Weiterlesen mit Werbung und Tracking oder mit dem"
+                + " Pur-Abo ohne Werbung</p><button>Zustimmen und weiterlesen</button><button>Pur-Abo</button></div>";
+        assertThat(verdict(page("", "", paragraphs(3), payOrOk)).status()).isEqualTo(Status.NONE);
     }
 
     @Test
