@@ -260,7 +260,8 @@ final class PageEvidence {
                     b.matched = true;
                     if (m.role() == Role.BARRIER || m.role() == Role.EXHAUSTED || m.role() == Role.TRUNCATION) {
                         Element gate = gateAround(el);
-                        if (m.role() == Role.BARRIER && b.words < 8 && !offersAction(gate)) {
+                        if (m.role() == Role.BARRIER && (b.words <= 4 || matchesRole(b.text, Role.LABEL))
+                                && !offersAction(gate)) {
                             // "Réservé aux abonnés" alone next to the headline marks the article, it bars nothing
                             addSignal("premium-label", Role.LABEL, Kind.HARD);
                             continue;
@@ -481,7 +482,7 @@ final class PageEvidence {
 
     /** Whether a box offers something to do (subscribe, log in, a form): a gate does, a badge does not. */
     private boolean offersAction(Element box) {
-        if (!box.select("button, form, input").isEmpty()) {
+        if (!box.select("button, form, input, a[href]").isEmpty()) {
             return true;
         }
         for (Element e : box.getAllElements()) {

@@ -207,6 +207,17 @@ class PaywallDetectorTest {
     }
 
     @Test
+    void commonBarrierWordingWithoutKnownClassNames() {
+        for (String wording : List.of("Register for free to read this article.", "Want to keep reading? Subscribe now.",
+                "Only subscribers can read this story.", "You need to be a subscriber to read the rest.",
+                "Sie möchten weiterlesen? Jetzt Abo abschließen.", "Vous souhaitez lire la suite ?",
+                "This story is available exclusively to subscribers.")) {
+            String html = page("", "", paragraphs(2), "<div class=box-x><p>" + wording + "</p><a href=/join>Join</a></div>");
+            assertThat(verdict(html).status()).as(wording).isEqualTo(Status.TRUNCATED);
+        }
+    }
+
+    @Test
     void operatorRulesExtendTheMarkers() throws Exception {
         String html = page("", "", paragraphs(2), "<div class=house-locker><p>Reserved for Gazette members.</p></div>");
         assertThat(verdict(html).status()).as("unknown wording alone").isEqualTo(Status.NONE);
