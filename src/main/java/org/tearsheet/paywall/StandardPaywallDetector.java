@@ -24,8 +24,6 @@ final class StandardPaywallDetector implements PaywallDetector {
 
     private static final Logger LOG = LoggerFactory.getLogger(StandardPaywallDetector.class);
 
-    /** Fewer article words than this: there is no article body, only a headline or a barrier. */
-    static final int BLOCKED_MAX_WORDS = 20;
     /** Teasers are rarely this long; a gate over this much delivered text is a client-side paywall. */
     static final int LONG_BODY_WORDS = 350;
     static final int LONG_BODY_PARAGRAPHS = 5;
@@ -124,7 +122,7 @@ final class StandardPaywallDetector implements PaywallDetector {
         Kind kind = kindOf(page, false, true);
 
         // 3. How much of it was delivered?
-        if (body.words < BLOCKED_MAX_WORDS) {
+        if (!body.hasArticleText()) {
             return verdict(in, Status.BLOCKED, kind, signals);
         }
         if (body.endsInEllipsis && (barrier || declaredRestricted)) {

@@ -218,6 +218,15 @@ class PaywallDetectorTest {
     }
 
     @Test
+    void aOneSentenceLedeIsATeaserButABylineAloneIsNot() {
+        String gate = "<div class=gate><p>Subscribe to continue reading</p><a href=/s>Subscribe</a></div>";
+        String lede = "<p>The council voted on Tuesday to close the old library on Mill Street.</p>";
+        assertThat(verdict(page("", "", lede, gate)).status()).isEqualTo(Status.TRUNCATED);
+        String byline = "<p class=byline>By Jane Doe · 4 May 2024</p>";
+        assertThat(verdict(page("", "", byline, gate)).status()).isEqualTo(Status.BLOCKED);
+    }
+
+    @Test
     void operatorRulesExtendTheMarkers() throws Exception {
         String html = page("", "", paragraphs(2), "<div class=house-locker><p>Reserved for Gazette members.</p></div>");
         assertThat(verdict(html).status()).as("unknown wording alone").isEqualTo(Status.NONE);
