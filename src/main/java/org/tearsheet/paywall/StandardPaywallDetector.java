@@ -134,7 +134,10 @@ final class StandardPaywallDetector implements PaywallDetector {
         if (declared.wordCount() > 0 && declared.wordCount() >= 2 * body.words + 80) {
             signals.add("jsonld-wordcount-longer");
         }
-        boolean cut = part == Part.MISSING || part == Part.PRESENT_WITHOUT_TEXT
+        // publishers often name a hasPart selector their page does not use: with no barrier shown and a whole
+        // article's worth of paragraphs, a missing section is a markup slip, not a cut
+        boolean partSlip = !barrier && body.paragraphs >= LONG_BODY_PARAGRAPHS && body.words >= OVERLAY_FULL_WORDS;
+        boolean cut = ((part == Part.MISSING || part == Part.PRESENT_WITHOUT_TEXT) && !partSlip)
                 || signals.contains("percent-remaining") || signals.contains("lmd-restreint-teaser")
                 || signals.contains("ellipsis-truncation") || body.obfuscated
                 || signals.contains("jsonld-articlebody-longer") || signals.contains("jsonld-wordcount-longer")
