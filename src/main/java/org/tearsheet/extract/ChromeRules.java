@@ -72,6 +72,10 @@ final class ChromeRules {
             "subscribe$", "subscription-cta", "subscription-prompt", "subscription-box", "subscription-banner",
             "subscription-offer", "subscription-wall", "piano-"));
 
+    /** Furniture words distinctive enough to count anywhere in a name, camelCase included ("newsCaption"). */
+    private static final NameTokens ANYWHERE_CHROME = new NameTokens(List.of(
+            "caption", "credit", "breadcrumb", "newsletter", "outbrain", "taboola", "disqus", "copyright"));
+
     /** Weaker chrome tokens that a content word in the same name overrides ("article-footer" is not). */
     private static final NameTokens SOFT_CHROME = new NameTokens(List.of(
             "header", "footer", "masthead", "menu", "nav", "banner", "widget", "extra", "supplemental",
@@ -145,7 +149,7 @@ final class ChromeRules {
                     bits |= HIDDEN;
                 }
             }
-            if (STRONG_CHROME.matches(v) && !EMBED_NAME.matches(v)) {
+            if ((STRONG_CHROME.matches(v) || ANYWHERE_CHROME.occursIn(v)) && !EMBED_NAME.matches(v)) {
                 bits |= STRONG;
             }
         }
@@ -175,7 +179,7 @@ final class ChromeRules {
                 // Embedded posts quoted by the article (tweets, Instagram) are content, whatever wraps them.
                 return false;
             }
-            if (STRONG_CHROME.matches(name)) {
+            if (STRONG_CHROME.matches(name) || ANYWHERE_CHROME.occursIn(name)) {
                 return true;
             }
             // BEM names ("article__header"): the element part after "__" says what the thing is.
