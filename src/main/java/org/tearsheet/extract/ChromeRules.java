@@ -70,7 +70,13 @@ final class ChromeRules {
             "paywall-template", "meter-box", "meter-message", "meter-banner", "meter-bar", "meter-notice",
             "tp-container", "tp-modal", "tp-backdrop", "pn-", "upsell", "offer$", "offers$", "member-only",
             "subscribe$", "subscription-cta", "subscription-prompt", "subscription-box", "subscription-banner",
-            "subscription-offer", "subscription-wall", "piano-"));
+            "subscription-offer", "subscription-wall", "piano-",
+            // consent managers and newsletter tools by their common names
+            "onetrust", "didomi", "cmp$", "cmp-", "cc-window", "cc-banner", "usercentrics", "sp_message", "truste",
+            "privacy-banner", "optin", "opt-in", "mc4wp", "mailchimp", "klaviyo", "email-signup",
+            // recirculation
+            "mostread", "most-read", "more-from", "morefrom", "upnext", "up-next", "nextup", "next-up",
+            "youmaylike", "you-may-like"));
 
     /** Furniture words distinctive enough to count anywhere in a name, camelCase included ("newsCaption"). */
     private static final NameTokens ANYWHERE_CHROME = new NameTokens(List.of(
