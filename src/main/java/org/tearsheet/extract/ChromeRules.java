@@ -76,7 +76,9 @@ final class ChromeRules {
             "privacy-banner", "optin", "opt-in", "mc4wp", "mailchimp", "klaviyo", "email-signup",
             // recirculation
             "mostread", "most-read", "more-from", "morefrom", "upnext", "up-next", "nextup", "next-up",
-            "youmaylike", "you-may-like"));
+            "youmaylike", "you-may-like",
+            // content shown on hover (person cards, glossary pop-ups), not part of the sentence it sits in
+            "rollover-block", "rollover-card", "hovercard", "hover-card", "tooltip", "popover"));
 
     /** Furniture words distinctive enough to count anywhere in a name, camelCase included ("newsCaption"). */
     private static final NameTokens ANYWHERE_CHROME = new NameTokens(List.of(
