@@ -134,17 +134,16 @@ final class ContentModel {
             }
             int classVerdict = NEUTRAL;
             int idVerdict = NEUTRAL;
+            boolean hidden = false;
             if (e.attributesSize() > 0) {
-                if (ChromeRules.isHiddenByAttributes(e)) {
-                    return FilterResult.SKIP_ENTIRELY;
-                }
                 classVerdict = verdict(e.attr("class"), true);
                 idVerdict = verdict(e.attr("id"), false);
-                if ((classVerdict & ChromeRules.HIDDEN) != 0) {
-                    return FilterResult.SKIP_ENTIRELY;
-                }
+                hidden = (classVerdict & ChromeRules.HIDDEN) != 0 || ChromeRules.isHiddenByAttributes(e);
             }
             boolean block = ChromeRules.BLOCK_TAGS.contains(tag) || tag.indexOf('-') > 0;
+            if (hidden && !block) {
+                return FilterResult.SKIP_ENTIRELY;
+            }
             if (!block || model.nodes.size() >= MAX_NODES) {
                 if ((classVerdict & ChromeRules.STRONG) != 0) {
                     return FilterResult.SKIP_ENTIRELY;
@@ -155,7 +154,9 @@ final class ContentModel {
                 return FilterResult.CONTINUE;
             }
             flush();
-            ContentNode n = new ContentNode(e, current, tag, ChromeRules.isStructuralChrome(e, tag),
+            // Hidden blocks are furniture, but subject to the protection rule: a client-side paywall may hide
+            // an article body that was delivered in full, and that body is still the article.
+            ContentNode n = new ContentNode(e, current, tag, hidden || ChromeRules.isStructuralChrome(e, tag),
                     ((classVerdict | idVerdict) & ChromeRules.CHROME) != 0,
                     ChromeRules.weightOf(classVerdict) + ChromeRules.weightOf(idVerdict), ChromeRules.isDeclaredBody(e));
             n.firstBlock = model.blocks.size();
