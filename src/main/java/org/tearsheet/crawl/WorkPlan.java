@@ -34,7 +34,7 @@ final class WorkPlan {
     private WorkPlan() {
     }
 
-    static List<Item> plan(JobConfig job, List<DiscoveredUrl> discovered, StateStore store, SiteCredentials credentials,
+    static List<Item> plan(JobConfig job, List<DiscoveredUrl> discovered, StateStore store, CredentialFingerprints credentials,
                            Instant now) {
         CaptureRequest.TruncatedPolicy truncated =
                 CaptureRequest.TruncatedPolicy.valueOf(job.onTruncated().toUpperCase(Locale.ROOT));
