@@ -19,14 +19,17 @@ public final class CaptureBenchmark {
 
     private final TearsheetConfig config;
     private final boolean extract;
+    private final String acceptEncoding;
 
     /**
-     * @param config  capture configuration; its archive dir receives the WARCs
-     * @param extract whether to extract text (metadata records + sidecar) or capture only
+     * @param config         capture configuration; its archive dir receives the WARCs
+     * @param extract        whether to extract text (metadata records + sidecar) or capture only
+     * @param acceptEncoding the Accept-Encoding to send instead of tearsheet's {@code gzip}, or null for the default
      */
-    public CaptureBenchmark(TearsheetConfig config, boolean extract) {
+    public CaptureBenchmark(TearsheetConfig config, boolean extract, String acceptEncoding) {
         this.config = config;
         this.extract = extract;
+        this.acceptEncoding = acceptEncoding;
     }
 
     /** The result of a tearsheet run: figures plus the heap profile. */
@@ -44,8 +47,16 @@ public final class CaptureBenchmark {
         List<Long> floors;
         try (HeapSampler heap = new HeapSampler()) {
             CaptureService.Builder b = CaptureService.builder(config);
-            if (!extract) {
+            if (extract) {
+                // The full pipeline a job runs: extraction, paywall verdict, metadata record and sidecar line.
+                b.paywallDetector(org.tearsheet.paywall.PaywallDetectors.standard(config.paywall()));
+            } else {
                 b.extractor(null);
+            }
+            if (acceptEncoding != null) {
+                // Still set explicitly, so OkHttp never decompresses: only the value changes.
+                b.interceptor(chain -> chain.proceed(chain.request().newBuilder()
+                        .header("Accept-Encoding", acceptEncoding).build()));
             }
             int step = Math.max(1, urls.size() / 10);
             try (CaptureService svc = b.build()) {
@@ -62,8 +73,10 @@ public final class CaptureBenchmark {
         double seconds = (System.nanoTime() - t0) / 1e9;
         double cpu = (os.getProcessCpuTime() - cpu0) / 1e9;
         ArchiveStats.Stats stats = ArchiveStats.of(config.archive().dir());
-        RunFigures f = new RunFigures(extract ? "tearsheet" : "tearsheet (no extraction)", urls.size(), stats.ok(),
-                seconds, cpu, stats.payloadBytes(), stats.warcBytes(), peak);
+        String name = (extract ? "tearsheet" : "tearsheet (no extraction)")
+                + (acceptEncoding != null ? " [" + acceptEncoding + "]" : "");
+        RunFigures f = new RunFigures(name, urls.size(), stats.ok(),
+                seconds, cpu, stats.payloadBytes(), stats.warcBytes(), peak, -1);
         return new Outcome(f, floors, Runtime.getRuntime().maxMemory(), results);
     }
 }

@@ -51,7 +51,7 @@ public final class WgetBaseline {
         double seconds = (System.nanoTime() - t0) / 1e9;
         double cpu = childCpu(new String(output, StandardCharsets.UTF_8));
         ArchiveStats.Stats stats = ArchiveStats.of(outDir);
-        return new RunFigures("wget", pages, stats.ok(), seconds, cpu, stats.payloadBytes(), stats.warcBytes(), -1);
+        return new RunFigures("wget", pages, stats.ok(), seconds, cpu, stats.payloadBytes(), stats.warcBytes(), -1, -1);
     }
 
     /** The second line of {@code times} holds the children's user and system time. */

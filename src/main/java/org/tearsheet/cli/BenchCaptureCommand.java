@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import okhttp3.HttpUrl;
 import org.tearsheet.bench.CaptureBenchmark;
+import org.tearsheet.bench.ProcessCpu;
 import org.tearsheet.bench.RunFigures;
 import org.tearsheet.bench.WgetBaseline;
 import org.tearsheet.config.ArchiveSettings;
@@ -63,6 +64,14 @@ public final class BenchCaptureCommand implements Callable<Integer> {
     @Option(names = "--limit", paramLabel = "N", description = "Use only the first N URLs of the file.")
     Integer limit;
 
+    @Option(names = "--accept-encoding", paramLabel = "VALUE",
+            description = "Send this Accept-Encoding instead of tearsheet's gzip (e.g. identity, as wget does).")
+    String acceptEncoding;
+
+    @Option(names = "--server-pid", paramLabel = "PID", split = ",",
+            description = "Web server process ids (e.g. the nginx worker) whose CPU time to report per run.")
+    List<Long> serverPids = new ArrayList<>();
+
     @Override
     public Integer call() throws Exception {
         PrintWriter o = spec.commandLine().getOut();
@@ -82,6 +91,7 @@ public final class BenchCaptureCommand implements Callable<Integer> {
                 Runtime.getRuntime().maxMemory() >> 20);
         o.flush();
 
+        ProcessCpu server = new ProcessCpu(serverPids);
         RunFigures wget = null;
         if (!noWget) {
             Path bin = WgetBaseline.onPath();
@@ -90,27 +100,31 @@ public final class BenchCaptureCommand implements Callable<Integer> {
             } else {
                 o.println("running wget ...");
                 o.flush();
+                double before = server.seconds();
                 wget = new WgetBaseline(bin).run(urlFile, run.resolve("wget"), list.size());
+                wget = wget.withServerCpu(before < 0 ? -1 : server.seconds() - before);
             }
         }
         o.println("running tearsheet ...");
         o.flush();
-        CaptureBenchmark.Outcome ts = new CaptureBenchmark(cfg, !noExtract).run(list, line -> {
+        double before = server.seconds();
+        CaptureBenchmark.Outcome ts = new CaptureBenchmark(cfg, !noExtract, acceptEncoding).run(list, line -> {
             o.println(line);
             o.flush();
         });
+        RunFigures tsFigures = ts.figures().withServerCpu(before < 0 ? -1 : server.seconds() - before);
 
         o.println();
-        o.println(String.format(Locale.ROOT, "%-26s %8s %9s %8s %9s %8s %10s %11s", "tool", "pages", "seconds",
-                "pages/s", "MB/s", "CPU s", "WARC MB", "peak heap"));
+        o.println(String.format(Locale.ROOT, "%-36s %6s %8s %8s %7s %7s %9s %9s %10s", "tool", "pages", "seconds",
+                "pages/s", "MB/s", "CPU s", "server s", "WARC MB", "peak heap"));
         if (wget != null) {
             row(o, wget);
         }
-        row(o, ts.figures());
-        o.println("heap floor per 10% of progress (MiB): " + ts.heapFloorsMiB()
+        row(o, tsFigures);
+        o.println("live heap after full GC at 10%, 20%, ... 100% (MiB): " + ts.heapFloorsMiB()
                 + "; heap max " + (ts.maxHeapBytes() >> 20) + " MiB");
         if (wget != null && wget.pagesPerSecond() > 0) {
-            RunFigures t = ts.figures();
+            RunFigures t = tsFigures;
             o.println(String.format(Locale.ROOT, "ratios vs wget: pages/s %.2fx, CPU per page %.2fx",
                     t.pagesPerSecond() / wget.pagesPerSecond(),
                     (t.cpuSeconds() / Math.max(1, t.captured())) / (wget.cpuSeconds() / Math.max(1, wget.captured()))));
@@ -127,9 +141,10 @@ public final class BenchCaptureCommand implements Callable<Integer> {
     }
 
     private static void row(PrintWriter o, RunFigures f) {
-        o.println(String.format(Locale.ROOT, "%-26s %8d %9.2f %8.1f %9.1f %8.1f %10.1f %11s", f.tool(), f.captured(),
-                f.seconds(), f.pagesPerSecond(), f.megabytesPerSecond(), f.cpuSeconds(), f.warcBytes() / 1e6,
-                f.peakHeapBytes() < 0 ? "-" : (f.peakHeapBytes() >> 20) + " MiB"));
+        o.println(String.format(Locale.ROOT, "%-36s %6d %8.2f %8.1f %7.1f %7.1f %9s %9.1f %10s", f.tool(), f.captured(),
+                f.seconds(), f.pagesPerSecond(), f.megabytesPerSecond(), f.cpuSeconds(),
+                f.serverCpuSeconds() < 0 ? "-" : String.format(Locale.ROOT, "%.1f", f.serverCpuSeconds()),
+                f.warcBytes() / 1e6, f.peakHeapBytes() < 0 ? "-" : (f.peakHeapBytes() >> 20) + " MiB"));
     }
 
     private List<String> readUrls() throws java.io.IOException {

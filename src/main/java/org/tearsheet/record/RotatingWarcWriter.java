@@ -65,7 +65,16 @@ public final class RotatingWarcWriter implements Closeable {
 
     /** Serializes {@code record} as one gzip member at the configured level (call outside any lock). */
     public EncodedRecord encode(WarcRecord record) throws IOException {
-        return new EncodedRecord(record.id(), record.type(), GzipMembers.encode(record, gzipLevel));
+        return encode(record, false);
+    }
+
+    /**
+     * Serializes {@code record} as one gzip member (call outside any lock).
+     *
+     * @param precompressed the record's payload is already compressed: store it instead of deflating it again
+     */
+    public EncodedRecord encode(WarcRecord record, boolean precompressed) throws IOException {
+        return new EncodedRecord(record.id(), record.type(), GzipMembers.encode(record, gzipLevel, precompressed));
     }
 
     /**
@@ -91,9 +100,24 @@ public final class RotatingWarcWriter implements Closeable {
             long start = channel.position();
             try {
                 long[] offsets = new long[records.size()];
+                java.nio.ByteBuffer[] heap = new java.nio.ByteBuffer[records.size()];
+                boolean allOnHeap = true;
+                long at = start;
                 for (int i = 0; i < records.size(); i++) {
-                    offsets[i] = channel.position();
-                    records.get(i).member().copyTo(channel);
+                    offsets[i] = at;
+                    at += records.get(i).member().size();
+                    heap[i] = records.get(i).member().asByteBuffer();
+                    allOnHeap &= heap[i] != null;
+                }
+                if (allOnHeap) {
+                    // One gathering write per URL: system calls are the expensive part under some sandboxes.
+                    while (channel.position() < at) {
+                        channel.write(heap);
+                    }
+                } else {
+                    for (EncodedRecord r : records) {
+                        r.member().copyTo(channel);
+                    }
                 }
                 Placement placement = new Placement(currentName, offsets);
                 if (whileLocked != null) {
@@ -171,7 +195,7 @@ public final class RotatingWarcWriter implements Closeable {
                 .body(org.netpreserve.jwarc.MediaType.WARC_FIELDS, fields)
                 .blockDigest(new WarcDigest("sha1", ExchangeRecords.sha1().digest(fields)))
                 .build();
-        try (EncodedRecord encoded = encode(info)) {
+        try (EncodedRecord encoded = encode(info, false)) {
             encoded.member().copyTo(channel);
         }
         if (lifecycle != null) {
