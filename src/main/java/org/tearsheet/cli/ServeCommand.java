@@ -57,7 +57,8 @@ public final class ServeCommand implements Callable<Integer> {
             return ExitCodes.USAGE;
         }
         CountDownLatch stopped = new CountDownLatch(1);
-        try (ReplayServer server = ReplayServer.start(archiveDir, new InetSocketAddress(address, port))) {
+        ReplayServer server = ReplayServer.start(archiveDir, new InetSocketAddress(address, port));
+        try {
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 server.close();
                 stopped.countDown();
@@ -71,6 +72,8 @@ public final class ServeCommand implements Callable<Integer> {
             }
             spec.commandLine().getOut().flush();
             stopped.await();
+        } finally {
+            server.close();
         }
         return ExitCodes.OK;
     }

@@ -114,9 +114,13 @@ public final class WaczExporter {
         List<Path> warcs = new ArrayList<>();
         List<String> indexLines = new ArrayList<>();
         List<ObjectNode> pages = new ArrayList<>();
+        Map<String, List<CdxjEntry>> indexed = currentIndexEntries();
         for (Path warc : ArchiveFiles.warcs(archiveDir)) {
             List<ObjectNode> warcPages = pagesOf(warc);
-            List<CdxjEntry> entries = CdxjIndex.entriesOf(warc, w -> { });
+            List<CdxjEntry> entries = indexed.get(warc.getFileName().toString());
+            if (entries == null) {
+                entries = CdxjIndex.entriesOf(warc, w -> { });
+            }
             boolean inRange = filter.jobRecordIds() == null
                     && entries.stream().anyMatch(e -> filter.inRange(instantOf(e.timestamp())));
             if (warcPages.isEmpty() && !inRange) {
@@ -133,26 +137,53 @@ public final class WaczExporter {
 
         Path tmp = out.toAbsolutePath().resolveSibling(out.getFileName() + ".part");
         Map<String, Resource> resources = new LinkedHashMap<>();
-        try (ZipArchiveOutputStream zip = new ZipArchiveOutputStream(tmp)) {
-            for (Path warc : warcs) {
-                resources.put("archive/" + warc.getFileName(), storeFile(zip, "archive/" + warc.getFileName(), warc));
+        String dpHash;
+        try {
+            try (ZipArchiveOutputStream zip = new ZipArchiveOutputStream(tmp)) {
+                for (Path warc : warcs) {
+                    resources.put("archive/" + warc.getFileName(), storeFile(zip, "archive/" + warc.getFileName(), warc));
+                }
+                resources.put("indexes/index.cdxj", deflate(zip, "indexes/index.cdxj", joinLines(indexLines)));
+                resources.put("pages/pages.jsonl", deflate(zip, "pages/pages.jsonl", pagesJsonl(pages)));
+                byte[] datapackage = datapackage(resources, pages);
+                deflate(zip, "datapackage.json", datapackage);
+                dpHash = Hashing.sha256Hex(datapackage);
+                ObjectNode digest = JSON.createObjectNode();
+                digest.put("path", "datapackage.json");
+                digest.put("hash", "sha256:" + dpHash);
+                deflate(zip, "datapackage-digest.json", JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(digest));
+                zip.finish();
             }
-            resources.put("indexes/index.cdxj", deflate(zip, "indexes/index.cdxj", joinLines(indexLines)));
-            resources.put("pages/pages.jsonl", deflate(zip, "pages/pages.jsonl", pagesJsonl(pages)));
-            byte[] datapackage = datapackage(resources, pages);
-            deflate(zip, "datapackage.json", datapackage);
-            String dpHash = Hashing.sha256Hex(datapackage);
-            ObjectNode digest = JSON.createObjectNode();
-            digest.put("path", "datapackage.json");
-            digest.put("hash", "sha256:" + dpHash);
-            deflate(zip, "datapackage-digest.json", JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(digest));
-            zip.finish();
-            zip.close();
             Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             return new Result(warcs.size(), pages.size(), indexLines.size(), Files.size(out), dpHash);
         } finally {
             Files.deleteIfExists(tmp);
         }
+    }
+
+    /**
+     * Entries of the archive's index for the WARCs it indexed at their current size, so export does not parse those
+     * WARCs again; other WARCs are read directly.
+     */
+    private Map<String, List<CdxjEntry>> currentIndexEntries() throws IOException {
+        CdxjIndex index = CdxjIndex.of(archiveDir);
+        Map<String, Long> state = index.indexedFiles();
+        Map<String, List<CdxjEntry>> out = new java.util.HashMap<>();
+        if (state.isEmpty()) {
+            return out;
+        }
+        for (CdxjEntry e : index.readAll()) {
+            out.computeIfAbsent(e.filename(), k -> new ArrayList<>()).add(e);
+        }
+        out.keySet().removeIf(name -> {
+            Path p = ArchiveFiles.resolveWarc(archiveDir, name);
+            try {
+                return p == null || !state.containsKey(name) || Files.size(p) != state.get(name);
+            } catch (IOException e) {
+                return true;
+            }
+        });
+        return out;
     }
 
     /** sha256 and size of one file in the package. */

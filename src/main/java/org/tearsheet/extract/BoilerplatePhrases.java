@@ -96,7 +96,9 @@ final class BoilerplatePhrases {
         }
         for (String[] p : contains) {
             for (int from = text.indexOf(p[0]); from >= 0; from = text.indexOf(p[0], from + 1)) {
-                if ((from == 0 || !Character.isLetterOrDigit(text.charAt(from - 1))) && matchAt(text, p, from, false) >= 0) {
+                boolean boundary = from == 0 || !Character.isLetterOrDigit(text.charAt(from - 1))
+                        || !spaceDelimited(p[0]);
+                if (boundary && matchAt(text, p, from, false) >= 0) {
                     return true;
                 }
             }
@@ -126,6 +128,15 @@ final class BoilerplatePhrases {
             pos = next + part.length();
         }
         return !toEnd || pos == text.length() ? pos : -1;
+    }
+
+    /** Chinese and Japanese run words together, so a phrase there may start right after another letter. */
+    private static boolean spaceDelimited(String phrase) {
+        if (phrase.isEmpty()) {
+            return true;
+        }
+        int cp = phrase.codePointAt(0);
+        return !(Character.isIdeographic(cp) || WordCounter.isCjk(cp));
     }
 
     /** Lowercase with single spaces, so that phrases match however the page spaces or capitalises them. */

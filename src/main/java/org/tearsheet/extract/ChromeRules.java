@@ -1,5 +1,7 @@
 package org.tearsheet.extract;
 
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -37,49 +39,58 @@ final class ChromeRules {
     private static final Pattern HIDDEN_STYLE =
             Pattern.compile("(?:display\\s*:\\s*none|visibility\\s*:\\s*hidden)", Pattern.CASE_INSENSITIVE);
 
-    /** Class/id names of content that is hidden from sighted readers or screen-reader-only furniture. */
-    private static final Pattern HIDDEN_NAME = Pattern.compile(
-            "(?:^|\\s)(?:hidden|hide|d-none|is-hidden|sr-only|visually-?hidden|screen-?reader-?(?:text|only)"
-                    + "|element-invisible|offscreen|a11y-only|u-hidden|vh)(?:$|\\s)");
+    /** Class names of content hidden from sighted readers, or screen-reader-only furniture (whole names). */
+    private static final Set<String> HIDDEN_NAMES = Set.of(
+            "hidden", "hide", "d-none", "is-hidden", "sr-only", "visually-hidden", "visuallyhidden",
+            "screen-reader-text", "screenreader-text", "screen-reader-only", "element-invisible", "offscreen",
+            "a11y-only", "u-hidden", "vh");
 
     /**
-     * Chrome tokens, matched at the start of a class/id name segment (after start, '-', '_' or space).
-     * Strong ones mark chrome even next to a content word ("article-share", "post-comments").
+     * Chrome tokens at the start of a class/id name segment. Strong ones mark chrome even next to a content
+     * word ("article-share", "post-comments").
      */
-    private static final Pattern STRONG_CHROME = Pattern.compile(
-            "(?:^|[\\s_-])(?:comment|disqus|discussion|replies|respond|share|sharing|social|newsletter|cookie"
-                    + "|consent|gdpr|outbrain|taboola|breadcrumb|recommend|recirc|related|sidebar|side-bar|popup"
-                    + "|modal|overlay|advert|adslot|ad-slot|adunit|ad-unit|ads?(?:$|[\\s_-])|sponsor|promo"
-                    + "|byline|dateline|caption|credit|copyright|signup|sign-up|subscribe-box|follow|trending"
-                    + "|most-?popular|more-?stories|read-?more|read-?next|also-?read|see-?also|toolbar"
-                    + "|pagination|pager|skyscraper|shoutbox|agegate|donat|author-?bio|about-?author|authorbox"
-                    + "|post-?meta|entry-?meta|article-?meta|tags?(?:$|[\\s_-])|tag-?list|keywords|print-?only"
-                    + "|jump-?to|skip|login|rss|wp-block-buttons|infinite|next-?article|prev-?article"
-                    // access barriers: paywall prompts, registration walls, meters (a bare "paywall" class is
-                    // left alone: Google's structured-data guidance puts it on the restricted *content*)
-                    + "|barrier|reg-?wall|login-?wall|meter-?wall|(?:pay|reg|meter|login|sub|signin)?-?gate(?:$|[\\s_-])"
-                    + "|paywall-(?:message|prompt|cta|banner|notice|overlay|offer|modal|box|inline|block|template)"
-                    + "|meter-(?:box|message|banner|bar|notice)|tp-(?:container|modal|backdrop)|pn-|upsell"
-                    + "|offers?(?:$|[\\s_-])|member-only|subscribe(?:$|[\\s_-])"
-                    + "|subscription-(?:cta|prompt|box|banner|offer|wall)|piano-)");
+    private static final NameTokens STRONG_CHROME = new NameTokens(List.of(
+            "comment", "disqus", "discussion", "replies", "respond", "share", "sharing", "social", "newsletter",
+            "cookie", "consent", "gdpr", "outbrain", "taboola", "breadcrumb", "recommend", "recirc", "related",
+            "sidebar", "side-bar", "popup", "modal", "overlay", "advert", "adslot", "ad-slot", "adunit", "ad-unit",
+            "ad$", "ads$", "sponsor", "promo", "byline", "dateline", "caption", "credit", "copyright", "signup",
+            "sign-up", "subscribe-box", "follow", "trending", "mostpopular", "most-popular", "morestories",
+            "more-stories", "readmore", "read-more", "readnext", "read-next", "alsoread", "also-read", "seealso",
+            "see-also", "toolbar", "pagination", "pager", "skyscraper", "shoutbox", "agegate", "donat",
+            "authorbio", "author-bio", "aboutauthor", "about-author", "authorbox", "postmeta", "post-meta",
+            "entrymeta", "entry-meta", "articlemeta", "article-meta", "tag$", "tags$", "taglist", "tag-list",
+            "keywords", "printonly", "print-only", "jumpto", "jump-to", "skip", "login", "rss",
+            "wp-block-buttons", "infinite", "nextarticle", "next-article", "prevarticle", "prev-article",
+            // access barriers: paywall prompts, registration walls, meters (a bare "paywall" class is left
+            // alone: Google's structured-data guidance puts it on the restricted *content*)
+            "barrier", "regwall", "reg-wall", "loginwall", "login-wall", "meterwall", "meter-wall", "gate$",
+            "paygate$", "reggate$", "metergate$", "logingate$", "subgate$", "signingate$", "paywall-message",
+            "paywall-prompt", "paywall-cta", "paywall-banner", "paywall-notice", "paywall-overlay",
+            "paywall-offer", "paywall-modal", "paywall-box", "paywall-inline", "paywall-block",
+            "paywall-template", "meter-box", "meter-message", "meter-banner", "meter-bar", "meter-notice",
+            "tp-container", "tp-modal", "tp-backdrop", "pn-", "upsell", "offer$", "offers$", "member-only",
+            "subscribe$", "subscription-cta", "subscription-prompt", "subscription-box", "subscription-banner",
+            "subscription-offer", "subscription-wall", "piano-"));
 
     /** Weaker chrome tokens that a content word in the same name overrides ("article-footer" is not). */
-    private static final Pattern SOFT_CHROME = Pattern.compile(
-            "(?:^|[\\s_-])(?:header|footer|masthead|menu|nav|banner|widget|extra|supplemental|community|meta"
-                    + "(?:$|[\\s_-])|legends|combx|remark|aside|utility|tools(?:$|[\\s_-]))");
+    private static final NameTokens SOFT_CHROME = new NameTokens(List.of(
+            "header", "footer", "masthead", "menu", "nav", "banner", "widget", "extra", "supplemental",
+            "community", "meta$", "legends", "combx", "remark", "aside", "utility", "tools$"));
 
-    private static final Pattern EMBED_NAME = Pattern.compile("(?:^|[\\s_-])(?:embed|tweet|twitter-tweet|instagram-media)");
-
-    private static final Pattern CONTENT_NAME = Pattern.compile(
-            "article|body|content|entry|main|post|story|text|blog|column|prose|rich");
+    private static final NameTokens EMBED_NAME = new NameTokens(List.of(
+            "embed", "tweet", "twitter-tweet", "instagram-media"));
+    private static final NameTokens CONTENT_NAME = new NameTokens(List.of(
+            "article", "body", "content", "entry", "main", "post", "story", "text", "blog", "column", "prose", "rich"));
 
     /** Readability's class weights: proven signals for "this is the content" / "this is furniture". */
-    private static final Pattern POSITIVE_WEIGHT = Pattern.compile(
-            "article|body|content|entry|hentry|h-entry|main|page|pagination|post|text|blog|story|prose");
-    private static final Pattern NEGATIVE_WEIGHT = Pattern.compile(
-            "-ad-|hidden|^hid$| hid$| hid |^hid |banner|combx|comment|com-|contact|footer|gdpr|masthead|media"
-                    + "|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping"
-                    + "|tags|widget|caption|credit|byline|newsletter|social|cookie");
+    private static final NameTokens POSITIVE_WEIGHT = new NameTokens(List.of(
+            "article", "body", "content", "entry", "hentry", "h-entry", "main", "page", "pagination", "post",
+            "text", "blog", "story", "prose"));
+    private static final NameTokens NEGATIVE_WEIGHT = new NameTokens(List.of(
+            "-ad-", "hidden", "banner", "combx", "comment", "com-", "contact", "footer", "gdpr", "masthead",
+            "media", "meta", "outbrain", "promo", "related", "scroll", "share", "shoutbox", "sidebar",
+            "skyscraper", "sponsor", "shopping", "tags", "widget", "caption", "credit", "byline", "newsletter",
+            "social", "cookie"));
 
     private ChromeRules() {
     }
@@ -126,21 +137,26 @@ final class ChromeRules {
             return 100 << 8;
         }
         String v = lower(value);
+        String[] names = v.split("\\s+");
         int bits = 0;
-        if (isClass && HIDDEN_NAME.matcher(v).find()) {
-            bits |= HIDDEN;
+        if (isClass) {
+            for (String name : names) {
+                if (HIDDEN_NAMES.contains(name)) {
+                    bits |= HIDDEN;
+                }
+            }
+            if (STRONG_CHROME.matches(v) && !EMBED_NAME.matches(v)) {
+                bits |= STRONG;
+            }
         }
-        if (isClass && STRONG_CHROME.matcher(v).find() && !EMBED_NAME.matcher(v).find()) {
-            bits |= STRONG;
-        }
-        if (chromeName(v)) {
+        if (chromeName(names)) {
             bits |= CHROME;
         }
         int w = 0;
-        if (NEGATIVE_WEIGHT.matcher(v).find()) {
+        if (NEGATIVE_WEIGHT.occursIn(v) || Arrays.asList(names).contains("hid")) {
             w -= 25;
         }
-        if (POSITIVE_WEIGHT.matcher(v).find()) {
+        if (POSITIVE_WEIGHT.occursIn(v)) {
             w += 25;
         }
         return bits | ((w + 100) << 8);
@@ -150,22 +166,22 @@ final class ChromeRules {
         return (verdict >> 8) - 100;
     }
 
-    private static boolean chromeName(String value) {
-        for (String name : value.split("\\s+")) {
+    private static boolean chromeName(String[] names) {
+        for (String name : names) {
             if (name.isEmpty()) {
                 continue;
             }
-            if (EMBED_NAME.matcher(name).find()) {
+            if (EMBED_NAME.matches(name)) {
                 // Embedded posts quoted by the article (tweets, Instagram) are content, whatever wraps them.
                 return false;
             }
-            if (STRONG_CHROME.matcher(name).find()) {
+            if (STRONG_CHROME.matches(name)) {
                 return true;
             }
             // BEM names ("article__header"): the element part after "__" says what the thing is.
             int element = name.lastIndexOf("__");
             String meaning = element >= 0 ? name.substring(element + 2) : name;
-            if (SOFT_CHROME.matcher(meaning).find() && !CONTENT_NAME.matcher(meaning).find()) {
+            if (SOFT_CHROME.matches(meaning) && !CONTENT_NAME.occursIn(meaning)) {
                 return true;
             }
         }

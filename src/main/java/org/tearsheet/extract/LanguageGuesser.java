@@ -98,12 +98,20 @@ final class LanguageGuesser {
 
     private static String byFunctionWords(String sample) {
         Map<String, Integer> hits = new HashMap<>();
-        for (String word : sample.toLowerCase(Locale.ROOT).split("[^\\p{L}']+")) {
-            List<String> langs = WORD_LANGUAGES.get(word);
-            if (langs != null) {
-                for (String l : langs) {
-                    hits.merge(l, 1, Integer::sum);
+        String lower = sample.toLowerCase(Locale.ROOT);
+        int start = -1;
+        for (int i = 0; i <= lower.length(); i++) {
+            boolean letter = i < lower.length() && (Character.isLetter(lower.charAt(i)) || lower.charAt(i) == '\'');
+            if (letter && start < 0) {
+                start = i;
+            } else if (!letter && start >= 0) {
+                List<String> langs = WORD_LANGUAGES.get(lower.substring(start, i));
+                if (langs != null) {
+                    for (String l : langs) {
+                        hits.merge(l, 1, Integer::sum);
+                    }
                 }
+                start = -1;
             }
         }
         String best = null;

@@ -15,7 +15,9 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
-import org.jsoup.select.Elements;
+import org.jsoup.nodes.Node;
+import org.jsoup.select.NodeTraversor;
+import org.jsoup.select.NodeVisitor;
 
 /**
  * Reads article metadata from a page without modifying it: JSON-LD first, then OpenGraph / article / Dublin
@@ -51,11 +53,12 @@ final class MetadataReader {
     }
 
     static PageMetadata read(Document doc, String pageUrl) {
-        JsonLd ld = JsonLd.find(doc);
-        Meta meta = new Meta(doc);
+        Markup markup = Markup.collect(doc);
+        JsonLd ld = JsonLd.find(markup.jsonLd);
+        Meta meta = new Meta(markup.metas);
 
         String siteName = first(meta.content("og:site_name"), ld.siteName, meta.content("application-name"));
-        String title = chooseTitle(doc, ld, meta, siteName);
+        String title = chooseTitle(doc, markup.h1, ld, meta, siteName);
 
         List<String> authors = new ArrayList<>(ld.authors);
         if (authors.isEmpty()) {
@@ -65,9 +68,10 @@ final class MetadataReader {
             }
         }
         if (authors.isEmpty()) {
-            for (Element e : doc.select("[itemprop=author] [itemprop=name], [itemprop=author], a[rel=author], "
-                    + "[rel=author], .byline__name, .author-name, .byline [itemprop=name]")) {
-                addAuthors(authors, e.hasAttr("content") ? e.attr("content") : e.text());
+            for (Element e : markup.authorElements) {
+                Element name = e.hasAttr("itemprop") ? e.selectFirst("[itemprop=name]") : null;
+                Element source = name != null ? name : e;
+                addAuthors(authors, source.hasAttr("content") ? source.attr("content") : source.text());
                 if (authors.size() >= 10) {
                     break;
                 }
@@ -81,26 +85,27 @@ final class MetadataReader {
                         "dc.date.issued", "dcterms.issued", "dc.date", "dcterms.date", "dcterms.created",
                         "sailthru.date", "parsely-pub-date", "date", "og:pubdate", "article.published",
                         "published_time", "release_date", "cxenseparse:recs:publishtime")),
-                DateNormalizer.normalize(microdata(doc, "datePublished")),
-                DateNormalizer.normalize(timeElement(doc)),
+                DateNormalizer.normalize(microdata(markup.datePublished)),
+                DateNormalizer.normalize(timeElement(markup)),
                 DateNormalizer.fromUrl(pageUrl));
         String modified = first(DateNormalizer.normalize(ld.modified),
                 DateNormalizer.normalize(meta.content("article:modified_time", "og:updated_time",
                         "article:modified", "datemodified", "dcterms.modified", "last-modified", "lastmod",
                         "article.updated", "modified_time")),
-                DateNormalizer.normalize(microdata(doc, "dateModified")));
+                DateNormalizer.normalize(microdata(markup.dateModified)));
 
-        String language = first(tag(doc.selectFirst("html") != null ? doc.selectFirst("html").attr("lang") : null),
+        Element html = doc.firstElementChild();
+        String language = first(tag(html != null && html.nameIs("html") ? html.attr("lang") : null),
                 tag(meta.httpEquiv("content-language")), tag(meta.content("dc.language", "language", "og:locale")),
                 tag(ld.language));
         String description = first(meta.content("og:description"), meta.content("description"), ld.description,
                 meta.content("twitter:description"));
-        String canonical = first(absolute(doc, doc.selectFirst("link[rel=canonical]"), "href"),
+        String canonical = first(absolute(doc, markup.canonical, "href"),
                 meta.content("og:url"), ld.url);
         String image = first(meta.content("og:image", "og:image:url", "og:image:secure_url"), ld.image,
                 meta.content("twitter:image", "twitter:image:src"),
-                absolute(doc, doc.selectFirst("link[rel=image_src]"), "href"));
-        String schemaType = first(ld.type, microdataType(doc));
+                absolute(doc, markup.imageSrc, "href"));
+        String schemaType = first(ld.type, markup.microdataType);
         String byline = authors.isEmpty() ? null : String.join(", ", authors);
         return new PageMetadata(clean(title), byline, authors, published, modified, language, clean(siteName),
                 clean(description), canonical, image, schemaType, ld.articleBody);
@@ -110,11 +115,10 @@ final class MetadataReader {
      * The headline: the page's h1 when it agrees with a declared title (it is the visible one), else the
      * declared headline, else the {@code <title>} without the site name.
      */
-    private static String chooseTitle(Document doc, JsonLd ld, Meta meta, String siteName) {
+    private static String chooseTitle(Document doc, Element h1, JsonLd ld, Meta meta, String siteName) {
         String declared = first(ld.headline, meta.content("og:title"), meta.content("twitter:title"),
                 meta.content("title", "dc.title", "headline"));
         String htmlTitle = doc.title();
-        Element h1 = doc.selectFirst("h1");
         String h1Text = h1 == null ? null : clean(h1.text());
         if (h1Text != null && h1Text.length() >= 8) {
             String k = TextAssembler.key(h1Text);
@@ -191,32 +195,113 @@ final class MetadataReader {
         return out;
     }
 
-    private static String microdata(Document doc, String prop) {
-        Element e = doc.selectFirst("[itemprop=" + prop + "]");
+    private static String microdata(Element e) {
         if (e == null) {
             return null;
         }
         return first(nonEmpty(e.attr("content")), nonEmpty(e.attr("datetime")), nonEmpty(e.text()));
     }
 
-    private static String microdataType(Document doc) {
-        for (Element e : doc.select("[itemscope][itemtype]")) {
-            String type = e.attr("itemtype");
-            String name = type.substring(type.lastIndexOf('/') + 1).strip();
-            if (ARTICLE_TYPES.contains(name.toLowerCase(Locale.ROOT))) {
-                return name;
-            }
-        }
-        return null;
+    /** The publication time of the page: a {@code <time pubdate>}, else the first {@code <time datetime>}. */
+    private static String timeElement(Markup m) {
+        Element t = m.pubdateTime != null ? m.pubdateTime : m.firstTime;
+        return t == null ? null : first(nonEmpty(t.attr("datetime")), nonEmpty(t.text()));
     }
 
-    /** The publication time of the page: a {@code <time pubdate>}, else the first {@code <time datetime>}. */
-    private static String timeElement(Document doc) {
-        Element t = doc.selectFirst("time[pubdate][datetime], time[itemprop=datePublished]");
-        if (t == null) {
-            t = doc.selectFirst("time[datetime]");
+    private static boolean isBylineName(String cls) {
+        if (cls.isEmpty() || cls.length() > 300) {
+            return false;
         }
-        return t == null ? null : first(nonEmpty(t.attr("datetime")), nonEmpty(t.text()));
+        String c = cls.toLowerCase(Locale.ROOT);
+        return c.contains("byline__name") || c.contains("byline-name") || c.contains("author-name")
+                || c.contains("author__name") || c.contains("authorname");
+    }
+
+    /**
+     * The elements metadata is read from, collected in one traversal of the document (instead of a dozen
+     * selector queries, each of which would walk the whole page).
+     */
+    private static final class Markup implements NodeVisitor {
+        final List<Element> metas = new ArrayList<>();
+        final List<Element> jsonLd = new ArrayList<>();
+        final List<Element> authorElements = new ArrayList<>();
+        Element h1;
+        Element canonical;
+        Element imageSrc;
+        Element datePublished;
+        Element dateModified;
+        Element pubdateTime;
+        Element firstTime;
+        String microdataType;
+
+        static Markup collect(Document doc) {
+            Markup m = new Markup();
+            NodeTraversor.traverse(m, doc);
+            return m;
+        }
+
+        @Override
+        public void head(Node node, int depth) {
+            if (!(node instanceof Element e)) {
+                return;
+            }
+            switch (e.normalName()) {
+                case "meta" -> metas.add(e);
+                case "script" -> {
+                    if (e.attr("type").toLowerCase(Locale.ROOT).contains("ld+json")) {
+                        jsonLd.add(e);
+                    }
+                }
+                case "h1" -> {
+                    if (h1 == null) {
+                        h1 = e;
+                    }
+                }
+                case "link" -> {
+                    String rel = e.attr("rel").toLowerCase(Locale.ROOT);
+                    if (canonical == null && rel.equals("canonical")) {
+                        canonical = e;
+                    } else if (imageSrc == null && rel.equals("image_src")) {
+                        imageSrc = e;
+                    }
+                }
+                case "time" -> {
+                    if (e.hasAttr("datetime")) {
+                        if (firstTime == null) {
+                            firstTime = e;
+                        }
+                        if (pubdateTime == null && (e.hasAttr("pubdate") || e.attr("itemprop").equals("datePublished"))) {
+                            pubdateTime = e;
+                        }
+                    }
+                }
+                default -> {
+                }
+            }
+            if (e.attributesSize() == 0) {
+                return;
+            }
+            String itemprop = e.attr("itemprop");
+            if (!itemprop.isEmpty()) {
+                if (datePublished == null && itemprop.equals("datePublished")) {
+                    datePublished = e;
+                } else if (dateModified == null && itemprop.equals("dateModified")) {
+                    dateModified = e;
+                } else if (itemprop.equals("author") && authorElements.size() < 10) {
+                    authorElements.add(e);
+                }
+            }
+            if (authorElements.size() < 10 && (e.attr("rel").equalsIgnoreCase("author") || isBylineName(e.attr("class")))) {
+                authorElements.add(e);
+            }
+            if (microdataType == null && e.hasAttr("itemscope")) {
+                String type = e.attr("itemtype");
+                String name = type.substring(type.lastIndexOf('/') + 1).strip();
+                if (ARTICLE_TYPES.contains(name.toLowerCase(Locale.ROOT))) {
+                    microdataType = name;
+                }
+            }
+        }
     }
 
     private static String tag(String raw) {
@@ -270,8 +355,8 @@ final class MetadataReader {
         private final java.util.Map<String, List<String>> values = new java.util.HashMap<>();
         private final java.util.Map<String, String> httpEquiv = new java.util.HashMap<>();
 
-        Meta(Document doc) {
-            for (Element m : doc.getElementsByTag("meta")) {
+        Meta(List<Element> metas) {
+            for (Element m : metas) {
                 String content = m.attr("content");
                 if (content.isBlank() || content.length() > 10_000) {
                     continue;
@@ -329,9 +414,8 @@ final class MetadataReader {
         String articleBody;
         final List<String> authors = new ArrayList<>();
 
-        static JsonLd find(Document doc) {
+        static JsonLd find(List<Element> scripts) {
             JsonLd out = new JsonLd();
-            Elements scripts = doc.select("script[type~=(?i)application/ld\\+json]");
             JsonNode best = null;
             int bestRank = 0;
             int budget = MAX_JSON_LD_CHARS;

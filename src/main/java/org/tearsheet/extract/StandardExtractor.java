@@ -49,6 +49,7 @@ final class StandardExtractor implements Extractor {
     private String body(ContentModel model, PageMetadata meta, boolean strict) {
         model.resolveChrome(strict);
         List<Integer> selected = new ContentSelector(model, true, strict).select();
+        selected = DeclaredBodyHint.reconcile(model, selected, meta.articleBody());
         return new TextAssembler(model, phrases, true).assemble(selected, meta.title(), meta.authors(), meta.description());
     }
 }

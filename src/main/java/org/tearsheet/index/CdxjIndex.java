@@ -52,39 +52,52 @@ public final class CdxjIndex {
     public UpdateResult update() throws IOException {
         Files.createDirectories(dir);
         try (FileChannel lockChannel = FileChannel.open(dir.resolve(ArchiveFiles.INDEX + ".lock"),
-                StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-             FileLock ignored = lock(lockChannel)) {
-            Map<String, Long> state = readState();
-            List<String> warnings = new ArrayList<>();
-            List<String> newLines = new ArrayList<>();
-            Map<String, Long> done = new LinkedHashMap<>();
-            for (Path warc : ArchiveFiles.warcs(dir)) {
-                String name = warc.getFileName().toString();
-                if (state.containsKey(name)) {
-                    continue;
-                }
-                try {
-                    long size = Files.size(warc);
-                    for (CdxjEntry e : WarcIndexer.index(warc, warnings::add)) {
-                        newLines.add(e.toLine());
-                    }
-                    done.put(name, size);
-                } catch (IOException | RuntimeException e) {
-                    warnings.add(name + ": not indexed, cannot be read to its end: " + e);
-                }
+                StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+            FileLock lock = lock(lockChannel);
+            try {
+                return updateLocked();
+            } finally {
+                lock.release();
             }
-            long total = newLines.size();
-            if (!newLines.isEmpty()) {
-                Collections.sort(newLines);
-                total = mergeInto(newLines);
-            } else if (Files.exists(file())) {
-                total = countLines(file());
-            }
-            if (!done.isEmpty()) {
-                appendState(done);
-            }
-            return new UpdateResult(done.size(), newLines.size(), total, warnings);
         }
+    }
+
+    private UpdateResult updateLocked() throws IOException {
+        Map<String, Long> state = readState();
+        if (!Files.exists(file()) && !state.isEmpty()) {
+            // the index was deleted: its state no longer describes anything, start over
+            Files.delete(dir.resolve(ArchiveFiles.INDEX_STATE));
+            state.clear();
+        }
+        List<String> warnings = new ArrayList<>();
+        List<String> newLines = new ArrayList<>();
+        Map<String, Long> done = new LinkedHashMap<>();
+        for (Path warc : ArchiveFiles.warcs(dir)) {
+            String name = warc.getFileName().toString();
+            if (state.containsKey(name)) {
+                continue;
+            }
+            try {
+                long size = Files.size(warc);
+                for (CdxjEntry e : WarcIndexer.index(warc, warnings::add)) {
+                    newLines.add(e.toLine());
+                }
+                done.put(name, size);
+            } catch (IOException | RuntimeException e) {
+                warnings.add(name + ": not indexed, cannot be read to its end: " + e);
+            }
+        }
+        long total = newLines.size();
+        if (!newLines.isEmpty()) {
+            Collections.sort(newLines);
+            total = mergeInto(newLines);
+        } else if (Files.exists(file())) {
+            total = countLines(file());
+        }
+        if (!done.isEmpty()) {
+            appendState(done);
+        }
+        return new UpdateResult(done.size(), newLines.size(), total, warnings);
     }
 
     /**

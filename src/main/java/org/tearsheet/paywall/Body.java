@@ -30,10 +30,16 @@ final class Body {
     }
 
     static Body measure(Article article, Document doc, PageEvidence page) {
-        List<String> candidates = BodyText.paragraphs(article.text());
-        if (candidates.isEmpty() && doc != null) {
-            candidates = domParagraphs(doc, page);
+        Body extracted = measure(BodyText.paragraphs(article.text()), article, doc, page);
+        if (extracted.words >= StandardPaywallDetector.BLOCKED_MAX_WORDS || doc == null) {
+            return extracted;
         }
+        // the extractor may have missed a short teaser: the page's own paragraphs are the second opinion
+        Body own = measure(domParagraphs(doc, page), article, doc, page);
+        return own.words > extracted.words ? own : extracted;
+    }
+
+    private static Body measure(List<String> candidates, Article article, Document doc, PageEvidence page) {
         Set<String> notBody = new HashSet<>();
         addNormalized(notBody, article.title());
         addNormalized(notBody, article.description());

@@ -229,11 +229,16 @@ final class PageEvidence {
                 }
                 if (m.phrases().matcher(text).find()) {
                     b.matched = true;
-                    fire(m);
-                    if (m.role() == Role.BARRIER || m.role() == Role.EXHAUSTED
-                            || (m.role() == Role.TRUNCATION && !label)) {
-                        addGate(gateAround(el), strongGates);
+                    if (m.role() == Role.BARRIER || m.role() == Role.EXHAUSTED || m.role() == Role.TRUNCATION) {
+                        Element gate = gateAround(el);
+                        if (m.role() == Role.BARRIER && b.words < 8 && !offersAction(gate)) {
+                            // "Réservé aux abonnés" alone next to the headline marks the article, it bars nothing
+                            addSignal("premium-label", Role.LABEL, Kind.HARD);
+                            continue;
+                        }
+                        addGate(gate, strongGates);
                     }
+                    fire(m);
                 }
             }
             if (!b.matched && b.words <= PHRASE_BLOCK_WORDS) {
@@ -320,6 +325,84 @@ final class PageEvidence {
         }
     }
 
+    /**
+     * Words of article prose that follow a gate inside the article: text the server delivered past the barrier,
+     * which a client-side paywall merely hides. Related links, comments and asides do not count.
+     */
+    int proseWordsAfterGates() {
+        if (strongGates.isEmpty() || articleRegion == null) {
+            return 0;
+        }
+        int best = 0;
+        for (Element gate : strongGates) {
+            if (!insideRegion(gate)) {
+                continue;
+            }
+            int words = 0;
+            boolean after = false;
+            for (Map.Entry<Element, Block> entry : blocks.entrySet()) {
+                Element el = entry.getKey();
+                if (!after) {
+                    after = el.siblingIndex() >= 0 && follows(el, gate);
+                    if (!after) {
+                        continue;
+                    }
+                }
+                Block b = entry.getValue();
+                if (!b.matched && b.words >= 12 && insideRegion(el) && !StandardPaywallDetector.insideAny(el, excluded)
+                        && el.closest("aside, nav, footer, form, figure, [class*=comment], [class*=related],"
+                                + " [class*=recommend], [id*=comment]") == null) {
+                    words += b.words;
+                }
+            }
+            best = Math.max(best, words);
+        }
+        return best;
+    }
+
+    /** Whether {@code el} comes after all of {@code gate} in document order. */
+    private static boolean follows(Element el, Element gate) {
+        for (Element p = el; p != null; p = p.parent()) {
+            if (p == gate) {
+                return false;
+            }
+        }
+        Element last = gate;
+        while (last.childrenSize() > 0) {
+            last = last.child(last.childrenSize() - 1);
+        }
+        return compareDocumentOrder(el, last) > 0;
+    }
+
+    private static int compareDocumentOrder(Element a, Element b) {
+        List<Integer> pa = path(a);
+        List<Integer> pb = path(b);
+        for (int i = 0; i < Math.min(pa.size(), pb.size()); i++) {
+            int c = Integer.compare(pa.get(i), pb.get(i));
+            if (c != 0) {
+                return c;
+            }
+        }
+        return Integer.compare(pa.size(), pb.size());
+    }
+
+    private static List<Integer> path(Element e) {
+        List<Integer> out = new ArrayList<>();
+        for (Element p = e; p.parent() != null; p = p.parent()) {
+            out.add(0, p.elementSiblingIndex());
+        }
+        return out;
+    }
+
+    private boolean insideRegion(Element e) {
+        for (Element p = e; p != null; p = p.parent()) {
+            if (p == articleRegion) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Call-to-action wording inside gates: reported as evidence, and what kind of gate it is. */
     private void gateWording() {
         Set<Element> gates = newIdentitySet();
@@ -390,6 +473,22 @@ final class PageEvidence {
         return gate;
     }
 
+    /** Whether a box offers something to do (subscribe, log in, a form): a gate does, a badge does not. */
+    private boolean offersAction(Element box) {
+        if (!box.select("button, form, input").isEmpty()) {
+            return true;
+        }
+        for (Element e : box.getAllElements()) {
+            if (hasOwnText(e)) {
+                String t = BodyText.normalize(e.text());
+                if (BodyText.words(t) <= PHRASE_BLOCK_WORDS && matchesRole(t, Role.CTA)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     private boolean isGateSized(Element e) {
         return BodyText.words(e.text()) <= GATE_MAX_WORDS && !holdsProse(e, 30);
     }
@@ -418,10 +517,25 @@ final class PageEvidence {
                 block = block.parent();
             }
             if (!blocks.containsKey(block) && !isHidden(block)) {
-                String text = BodyText.normalize(block.text());
+                String text = BodyText.normalize(inlineText(block));
                 blocks.put(block, new Block(text, BodyText.words(text)));
             }
         }
+    }
+
+    /** A block's own line of text: its text nodes and inline children, not the text of nested blocks. */
+    private static String inlineText(Element block) {
+        StringBuilder sb = new StringBuilder();
+        for (Node n : block.childNodes()) {
+            if (n instanceof TextNode t) {
+                sb.append(t.text());
+            } else if (n instanceof Element child && INLINE.contains(child.tagName()) && !isHidden(child)) {
+                sb.append(child.text());
+            } else if (n instanceof Element) {
+                sb.append(' ');
+            }
+        }
+        return sb.toString();
     }
 
     private static boolean hasOwnText(Element e) {

@@ -31,6 +31,8 @@ final class StandardPaywallDetector implements PaywallDetector {
     static final int LONG_BODY_PARAGRAPHS = 5;
     /** An error or login page with this much article text is an article after all. */
     static final int HTTP_ARTICLE_WORDS = 150;
+    /** Article prose past a barrier (hidden client-side) when at least this many words follow it. */
+    static final int TEXT_AFTER_GATE_WORDS = 60;
     /** A section named by hasPart holds the locked text when it has at least this many words. */
     static final int PART_TEXT_WORDS = 40;
 
@@ -137,7 +139,11 @@ final class StandardPaywallDetector implements PaywallDetector {
                 || signals.contains("ellipsis-truncation") || body.obfuscated
                 || signals.contains("jsonld-articlebody-longer") || signals.contains("jsonld-wordcount-longer")
                 || signals.contains("zephr-access-denied");
-        boolean complete = part == Part.PRESENT || signals.contains("amp-content-section-present");
+        if (page.proseWordsAfterGates() >= TEXT_AFTER_GATE_WORDS) {
+            signals.add("text-after-barrier");
+        }
+        boolean complete = part == Part.PRESENT || signals.contains("amp-content-section-present")
+                || signals.contains("text-after-barrier");
         if (cut && !(complete && !body.obfuscated && !signals.contains("percent-remaining"))) {
             return verdict(in, Status.TRUNCATED, kind, signals);
         }

@@ -35,7 +35,10 @@ public final class ArticleCatalog implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final DateTimeFormatter TS = DateTimeFormatter.ofPattern("yyyyMMddHHmmss").withZone(ZoneOffset.UTC);
     private static final String COLUMNS = "a.response_id, a.url, a.final_url, a.site, a.host, a.captured, a.ts, a.title, "
-            + "a.word_count, a.paywall, a.paywall_kind";
+            + "a.word_count, a.paywall, a.paywall_kind, a.warc_file, a.warc_offset";
+
+    /** Bumped whenever the tables change; an older search.db is rebuilt. */
+    private static final int SCHEMA_VERSION = 1;
 
     private final Path archiveDir;
     private final Connection db;
@@ -60,15 +63,27 @@ public final class ArticleCatalog implements AutoCloseable {
             try (Statement s = c.createStatement()) {
                 s.execute("PRAGMA journal_mode=WAL");
                 s.execute("PRAGMA busy_timeout=10000");
+                int version;
+                try (ResultSet rs = s.executeQuery("PRAGMA user_version")) {
+                    version = rs.next() ? rs.getInt(1) : 0;
+                }
+                if (version != SCHEMA_VERSION) {
+                    // derived data from another version: rebuild it from the sidecars
+                    s.execute("DROP TABLE IF EXISTS articles_fts");
+                    s.execute("DROP TABLE IF EXISTS articles");
+                    s.execute("DROP TABLE IF EXISTS sources");
+                    s.execute("PRAGMA user_version = " + SCHEMA_VERSION);
+                }
                 s.execute("CREATE TABLE IF NOT EXISTS sources(name TEXT PRIMARY KEY, size INTEGER NOT NULL)");
                 s.execute("CREATE TABLE IF NOT EXISTS articles(id INTEGER PRIMARY KEY, response_id TEXT UNIQUE NOT NULL,"
-                        + " url TEXT, final_url TEXT, url_key TEXT, site TEXT, host TEXT, captured TEXT, ts TEXT,"
+                        + " url TEXT, final_url TEXT, url_key TEXT, final_key TEXT, site TEXT, host TEXT, captured TEXT, ts TEXT,"
                         + " title TEXT, byline TEXT, published TEXT, modified TEXT, language TEXT, description TEXT,"
                         + " canonical_url TEXT, status INTEGER, redirect_chain TEXT, word_count INTEGER, paywall TEXT,"
                         + " paywall_kind TEXT, paywall_signals TEXT, credentials TEXT, warc_file TEXT, warc_offset INTEGER,"
                         + " warc_record_id TEXT, text TEXT, text_sha256 TEXT)");
                 s.execute("CREATE INDEX IF NOT EXISTS articles_captured ON articles(captured)");
                 s.execute("CREATE INDEX IF NOT EXISTS articles_url ON articles(url_key)");
+                s.execute("CREATE INDEX IF NOT EXISTS articles_final_url ON articles(final_key)");
                 s.execute("CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5(title, text, content='articles',"
                         + " content_rowid='id', tokenize='unicode61 remove_diacritics 2')");
             }
@@ -107,10 +122,10 @@ public final class ArticleCatalog implements AutoCloseable {
         db.setAutoCommit(false);
         int[] added = {0};
         try (PreparedStatement ins = db.prepareStatement("INSERT OR IGNORE INTO articles(response_id, url, final_url,"
-                + " url_key, site, host, captured, ts, title, byline, published, modified, language, description,"
+                + " url_key, final_key, site, host, captured, ts, title, byline, published, modified, language, description,"
                 + " canonical_url, status, redirect_chain, word_count, paywall, paywall_kind, paywall_signals, credentials,"
                 + " warc_file, warc_offset, warc_record_id, text, text_sha256)"
-                + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+                + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
              PreparedStatement fts = db.prepareStatement(
                      "INSERT INTO articles_fts(rowid, title, text) VALUES (last_insert_rowid(), ?, ?)")) {
             try {
@@ -160,6 +175,7 @@ public final class ArticleCatalog implements AutoCloseable {
         ins.setString(i++, e.url());
         ins.setString(i++, page);
         ins.setString(i++, CaptureLookup.keyOf(e.url()));
+        ins.setString(i++, CaptureLookup.keyOf(page));
         ins.setString(i++, e.siteName() != null && !e.siteName().isBlank() ? e.siteName() : host);
         ins.setString(i++, host);
         ins.setString(i++, captured.toString());
@@ -191,12 +207,10 @@ public final class ArticleCatalog implements AutoCloseable {
         StringBuilder where = new StringBuilder(" WHERE 1=1");
         List<Object> args = new ArrayList<>();
         String from = " FROM articles a";
-        String snippet = "NULL";
         if (q.text() != null) {
             from = " FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid";
             where.append(" AND articles_fts MATCH ?");
             args.add(ftsQuery(q.text()));
-            snippet = "snippet(articles_fts, 1, char(2), char(3), '…', 16)";
         }
         if (q.host() != null) {
             where.append(" AND a.host = ?");
@@ -228,7 +242,8 @@ public final class ArticleCatalog implements AutoCloseable {
                 }
             }
             List<ArticleSummary> items = new ArrayList<>();
-            try (PreparedStatement s = db.prepareStatement("SELECT " + COLUMNS + ", " + snippet + from + where + order
+            List<Long> rowIds = new ArrayList<>();
+            try (PreparedStatement s = db.prepareStatement("SELECT " + COLUMNS + ", a.id" + from + where + order
                     + " LIMIT ? OFFSET ?")) {
                 List<Object> all = new ArrayList<>(args);
                 all.add(q.pageSize());
@@ -236,14 +251,48 @@ public final class ArticleCatalog implements AutoCloseable {
                 bind(s, all);
                 try (ResultSet rs = s.executeQuery()) {
                     while (rs.next()) {
-                        items.add(summary(rs, rs.getString(12)));
+                        items.add(summary(rs, null));
+                        rowIds.add(rs.getLong(14));
                     }
                 }
+            }
+            if (q.text() != null && !rowIds.isEmpty()) {
+                items = withSnippets(items, rowIds, ftsQuery(q.text()));
             }
             return new Page(items, total, q.page(), q.pageSize());
         } catch (SQLException e) {
             throw new IOException("search failed: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Adds snippets for one page of results. Done as a second query on purpose: SQLite evaluates result columns before
+     * sorting, so a snippet in the sorted query would be computed for every match instead of for one page.
+     */
+    private List<ArticleSummary> withSnippets(List<ArticleSummary> items, List<Long> rowIds, String match)
+            throws SQLException {
+        java.util.Map<Long, String> snippets = new java.util.HashMap<>();
+        String in = String.join(",", java.util.Collections.nCopies(rowIds.size(), "?"));
+        try (PreparedStatement s = db.prepareStatement("SELECT rowid, snippet(articles_fts, 1, char(2), char(3), '…', 16)"
+                + " FROM articles_fts WHERE articles_fts MATCH ? AND rowid IN (" + in + ")")) {
+            s.setString(1, match);
+            for (int i = 0; i < rowIds.size(); i++) {
+                s.setLong(i + 2, rowIds.get(i));
+            }
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    snippets.put(rs.getLong(1), rs.getString(2));
+                }
+            }
+        }
+        List<ArticleSummary> out = new ArrayList<>(items.size());
+        for (int i = 0; i < items.size(); i++) {
+            ArticleSummary a = items.get(i);
+            out.add(new ArticleSummary(a.id(), a.url(), a.finalUrl(), a.site(), a.host(), a.captured(), a.timestamp(),
+                    a.title(), a.wordCount(), a.paywall(), a.paywallKind(), snippets.get(rowIds.get(i)), a.warcFile(),
+                    a.warcOffset()));
+        }
+        return out;
     }
 
     /** A page of results. */
@@ -264,22 +313,23 @@ public final class ArticleCatalog implements AutoCloseable {
                 if (!rs.next()) {
                     return null;
                 }
-                return new ArticleDetail(summary(rs, null), rs.getString(13), rs.getString(14), rs.getString(15),
-                        rs.getString(16), rs.getString(17), rs.getString(18), rs.getInt(19), list(rs.getString(20)),
-                        list(rs.getString(21)), rs.getString(22), rs.getString(23), rs.getLong(24), rs.getString(25),
-                        rs.getString(26), rs.getString(27));
+                return new ArticleDetail(summary(rs, null), rs.getString(15), rs.getString(16), rs.getString(17),
+                        rs.getString(18), rs.getString(19), rs.getString(20), rs.getInt(21), list(rs.getString(22)),
+                        list(rs.getString(23)), rs.getString(24), rs.getString(25), rs.getLong(26), rs.getString(27),
+                        rs.getString(28), rs.getString(29));
             }
         } catch (SQLException e) {
             throw new IOException("article lookup failed: " + e.getMessage(), e);
         }
     }
 
-    /** Article captures of the same URL (any capture time), newest first. */
+    /** Article captures of the same URL, requested or final (any capture time), newest first. */
     public synchronized List<ArticleSummary> history(String url) throws IOException {
         List<ArticleSummary> out = new ArrayList<>();
         try (PreparedStatement s = db.prepareStatement("SELECT " + COLUMNS + " FROM articles a WHERE a.url_key = ?"
-                + " ORDER BY a.captured DESC")) {
+                + " OR a.final_key = ? ORDER BY a.captured DESC")) {
             s.setString(1, CaptureLookup.keyOf(url));
+            s.setString(2, CaptureLookup.keyOf(url));
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
                     out.add(summary(rs, null));
@@ -309,7 +359,7 @@ public final class ArticleCatalog implements AutoCloseable {
         String rid = rs.getString(1);
         return new ArticleSummary(rid.startsWith("urn:uuid:") ? rid.substring(9) : rid, rs.getString(2), rs.getString(3),
                 rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getInt(9),
-                rs.getString(10), rs.getString(11), snippet);
+                rs.getString(10), rs.getString(11), snippet, rs.getString(12), rs.getLong(13));
     }
 
     /**

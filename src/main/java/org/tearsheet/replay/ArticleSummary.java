@@ -15,8 +15,15 @@ package org.tearsheet.replay;
  * @param paywall     paywall status (none/full/truncated/blocked), null when no detector ran
  * @param paywallKind paywall kind (e.g. metered), may be null
  * @param snippet     search snippet with matches between U+0002 and U+0003, null without a query
+ * @param warcFile    WARC holding the response record the text came from
+ * @param warcOffset  offset of that record (matches the CDXJ entry of the capture)
  */
 public record ArticleSummary(String id, String url, String finalUrl, String site, String host, String captured,
                              String timestamp, String title, int wordCount, String paywall, String paywallKind,
-                             String snippet) {
+                             String snippet, String warcFile, long warcOffset) {
+
+    /** Whether this article was extracted from the record a CDXJ entry points at. */
+    public boolean isAt(org.tearsheet.index.CdxjEntry e) {
+        return warcOffset == e.offset() && e.filename().equals(warcFile);
+    }
 }

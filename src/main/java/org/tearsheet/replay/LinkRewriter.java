@@ -127,7 +127,7 @@ final class LinkRewriter {
             return null;
         }
         String r = ref.trim();
-        if (r.isEmpty() || r.startsWith("#") || r.startsWith("/web/")) {
+        if (r.isEmpty() || r.startsWith("#")) {
             return null;
         }
         String lower = r.toLowerCase(Locale.ROOT);

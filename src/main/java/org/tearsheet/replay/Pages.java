@@ -177,10 +177,9 @@ final class Pages {
         b.append("<table class=\"history\"><thead><tr><th>Captured</th><th>Record</th><th>Text</th></tr></thead><tbody>");
         for (CdxjEntry e : captures) {
             String iso = CaptureLookup.instantOf(e.timestamp()).toString();
-            ArticleSummary withText = articleHistory.stream().filter(h -> h.timestamp().equals(e.timestamp()))
-                    .findFirst().orElse(null);
+            ArticleSummary withText = articleHistory.stream().filter(h -> h.isAt(e)).findFirst().orElse(null);
             b.append("<tr><td><a href=\"/web/").append(e.timestamp()).append("/").append(esc(e.url())).append("\">")
-                    .append(esc(shown(iso))).append("</a>").append(e.timestamp().equals(a.timestamp()) ? " (this one)" : "")
+                    .append(esc(shown(iso))).append("</a>").append(a.isAt(e) ? " (this one)" : "")
                     .append("</td><td>").append(CaptureLookup.isRevisit(e) ? "revisit (unchanged)" : "HTTP " + e.status())
                     .append("</td><td>");
             if (withText != null) {

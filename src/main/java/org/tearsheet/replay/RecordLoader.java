@@ -70,7 +70,8 @@ final class RecordLoader {
             if (!decoded) {
                 reader.position(offset);
                 WarcRecord again = reader.next().orElseThrow();
-                try (InputStream in = ((WarcResponse) again).http().body().stream()) {
+                HttpResponse h = again instanceof WarcResponse ? ((WarcResponse) again).http() : ((WarcRevisit) again).http();
+                try (InputStream in = h.body().stream()) {
                     body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBody + 1));
                 }
             }

@@ -96,10 +96,11 @@ final class ReplayHandler {
             }
         }
         StoredResponse r = loader.load(source.filename(), source.offset());
-        replay(ex, entry, r, mod);
+        replay(ex, entry, source, r, mod);
     }
 
-    private void replay(HttpExchange ex, CdxjEntry entry, StoredResponse r, String mod) throws IOException {
+    private void replay(HttpExchange ex, CdxjEntry entry, CdxjEntry source, StoredResponse r, String mod)
+            throws IOException {
         Headers out = ex.getResponseHeaders();
         boolean raw = mod.equals("id_");
         for (Map.Entry<String, String> h : r.headers()) {
@@ -124,7 +125,7 @@ final class ReplayHandler {
         String type = r.contentType();
         String contentType = r.header("Content-Type");
         if (!raw && (type.equals("text/html") || type.equals("application/xhtml+xml"))) {
-            body = rewriteHtml(entry, r);
+            body = rewriteHtml(entry, source, r);
             contentType = "text/html; charset=utf-8";
         } else if (!raw && type.equals("text/css")) {
             Charset cs = charset(r.charset());
@@ -134,13 +135,13 @@ final class ReplayHandler {
                 Responses.REPLAY_CSP);
     }
 
-    private byte[] rewriteHtml(CdxjEntry entry, StoredResponse r) throws IOException {
+    private byte[] rewriteHtml(CdxjEntry entry, CdxjEntry source, StoredResponse r) throws IOException {
         Document doc = Jsoup.parse(new ByteArrayInputStream(r.body()), r.charset() == null ? null : charset(r.charset()).name(),
                 entry.url());
         new LinkRewriter(entry.timestamp()).rewrite(doc, entry.url());
         String articleId = null;
         for (ArticleSummary a : catalog.history(entry.url())) {
-            if (a.timestamp().equals(entry.timestamp())) {
+            if (a.isAt(source)) {
                 articleId = a.id();
             }
         }

@@ -42,6 +42,7 @@ public final class ReplayServer implements AutoCloseable {
     private final ReplayHandler replay;
     private final boolean indexWritable;
     private long lastRefresh;
+    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
     private ReplayServer(Path archiveDir, InetSocketAddress bind, int threads) throws IOException {
         this.index = CdxjIndex.of(archiveDir);
@@ -150,6 +151,9 @@ public final class ReplayServer implements AutoCloseable {
     /** Stops accepting requests, waits briefly for running ones, and closes the search database. */
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         server.stop(1);
         executor.shutdownNow();
         try {

@@ -60,30 +60,40 @@ public final class Manifest {
         Files.createDirectories(dir);
         synchronized (this) {
             try (FileChannel ch = FileChannel.open(file(), StandardOpenOption.CREATE, StandardOpenOption.READ,
-                    StandardOpenOption.WRITE); FileLock ignored = lock(ch)) {
-                String last = lastLine(ch);
-                ManifestEntry previous = last == null ? null : parse(last);
-                if (previous != null) {
-                    for (String line : readLinesFrom(ch)) {
-                        ManifestEntry e = parse(line);
-                        if (e.file().equals(name)) {
-                            return e;
-                        }
-                    }
+                    StandardOpenOption.WRITE)) {
+                FileLock lock = lock(ch);
+                try {
+                    return appendLocked(ch, name, size, sha, sideName, sideSize, sideSha);
+                } finally {
+                    lock.release();
                 }
-                ManifestEntry entry = new ManifestEntry(previous == null ? 1 : previous.seq() + 1, name, size, sha,
-                        Instant.now(clock).truncatedTo(ChronoUnit.MILLIS).toString(), sideName, sideSize, sideSha,
-                        previous == null ? ManifestEntry.GENESIS : previous.hash(), null).sealed();
-                byte[] line = (JSON.writeValueAsString(entry) + "\n").getBytes(StandardCharsets.UTF_8);
-                ch.position(ch.size());
-                ByteBuffer buf = ByteBuffer.wrap(line);
-                while (buf.hasRemaining()) {
-                    ch.write(buf);
-                }
-                ch.force(true);
-                return entry;
             }
         }
+    }
+
+    private ManifestEntry appendLocked(FileChannel ch, String name, long size, String sha, String sideName, Long sideSize,
+                                       String sideSha) throws IOException {
+        String last = lastLine(ch);
+        ManifestEntry previous = last == null ? null : parse(last);
+        if (previous != null) {
+            for (String line : readLinesFrom(ch)) {
+                ManifestEntry e = parse(line);
+                if (e.file().equals(name)) {
+                    return e;
+                }
+            }
+        }
+        ManifestEntry entry = new ManifestEntry(previous == null ? 1 : previous.seq() + 1, name, size, sha,
+                Instant.now(clock).truncatedTo(ChronoUnit.MILLIS).toString(), sideName, sideSize, sideSha,
+                previous == null ? ManifestEntry.GENESIS : previous.hash(), null).sealed();
+        byte[] line = (JSON.writeValueAsString(entry) + "\n").getBytes(StandardCharsets.UTF_8);
+        ch.position(ch.size());
+        ByteBuffer buf = ByteBuffer.wrap(line);
+        while (buf.hasRemaining()) {
+            ch.write(buf);
+        }
+        ch.force(true);
+        return entry;
     }
 
     /** The chain hash of the last entry, the value to anchor externally; null when the manifest is empty. */

@@ -75,6 +75,16 @@ class PaywallDetectorTest {
     }
 
     @Test
+    void textContinuingPastAnInlineBarrierIsAClientSidePaywallAndFull() {
+        String gate = "<div class=\"paywall-inline\"><p>Subscribe to continue reading</p><a href=/subscribe>"
+                + "Subscribe</a></div>";
+        PaywallVerdict v = verdict(page("<meta property=\"article:content_tier\" content=\"locked\">", "",
+                paragraphs(2) + gate + paragraphs(4), ""));
+        assertThat(v.status()).isEqualTo(Status.FULL);
+        assertThat(v.signals()).contains("barrier-text", "text-after-barrier");
+    }
+
+    @Test
     void freeArticleWithPremiumTeasersInTheSidebarAndAVendorScriptStaysNone() {
         String sidebar = "<aside class=related><h2>More</h2><ul><li><span class=badge-premium>Premium</span>"
                 + " <a href=/a>Rates rise again</a></li><li><span class=label-plus>Z+</span><a href=/b>Night trains"

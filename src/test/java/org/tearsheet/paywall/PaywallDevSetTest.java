@@ -73,6 +73,44 @@ class PaywallDevSetTest {
         }
     }
 
+    /**
+     * The subscriber's view of two teaser cases: barrier gone, the rest of the text delivered, the premium label
+     * kept next to the headline. The label alone must not read as a barrier.
+     */
+    @Test
+    void subscriberVersionsOfTeaserPagesAreFull() {
+        String moreFr = "<p class=\"article__paragraph\">Le programme régional finance le matériel et une partie des"
+                + " plants. Les agriculteurs apportent le travail et le temps, beaucoup de temps, car un verger"
+                + " abandonné demande trois à quatre ans avant de produire de nouveau des châtaignes.</p>";
+        DevCase lemonde = rewrite(byName("lemonde-truncated-chataignes"), html -> html
+                .replaceAll("(?s)<p class=\"article__status\">.*?</p>", moreFr.repeat(4))
+                .replaceAll("(?s)<section class=\"paywall\">.*?</section>", "")
+                .replace("\"is_a_teaser\":true", "\"is_a_teaser\":false"));
+        String moreDe = "<p class=\"paragraph article__item\">Gegen Mitternacht wird es ruhiger, dann kocht sie"
+                + " Kaffee und geht die Liste der Halte durch, an denen in dieser Nacht niemand aussteigen will und"
+                + " an denen der Zug trotzdem halten muss.</p>";
+        DevCase zeit = rewrite(byName("zeit-zplus-truncated-nachtzug"), html -> html
+                .replaceAll("(?s)<aside id=\"paywall\".*?</aside>", "")
+                .replace("<div class=\"paragraph--faded\">", "<div>" + moreDe.repeat(4))
+                .replace("<header class=\"article-header\">",
+                        "<header class=\"article-header\"><span class=\"zplus-label\">Exklusiv für Abonnenten</span>"));
+        for (DevCase c : List.of(lemonde, zeit)) {
+            PaywallVerdict v = verdictOf(c);
+            assertThat(v.status()).as(c.name() + " " + v.signals()).isEqualTo(PaywallVerdict.Status.FULL);
+            assertThat(v.signals()).as(c.name()).contains("premium-label").doesNotContain("barrier-text");
+        }
+    }
+
+    private static DevCase byName(String name) {
+        return cases.stream().filter(c -> c.name().equals(name)).findFirst().orElseThrow();
+    }
+
+    private static DevCase rewrite(DevCase c, java.util.function.UnaryOperator<String> edit) {
+        String html = edit.apply(new String(c.html(), java.nio.charset.StandardCharsets.UTF_8));
+        return new DevCase(c.name() + "-subscriber", c.url(), "full", c.kind(), c.signals(), c.textContains(),
+                c.textExcludes(), html.getBytes(java.nio.charset.StandardCharsets.UTF_8), c.head());
+    }
+
     private PaywallVerdict verdictOf(DevCase c) {
         List<String> chain = new ArrayList<>(List.of(c.url()));
         HtmlPage page = HtmlDecoder.decode(c.html(), c.url(), c.contentType());
