@@ -70,6 +70,7 @@ public final class JobRunner {
         Files.createDirectories(dir);
         try (JobLock lock = JobLock.acquire(dir, job.name())) {
             settleLeftovers(job.name(), dir);
+            SubscriberAccess access = subscriberAccess();
             Instant started = clock.instant();
             long t0 = System.nanoTime();
             long runId = store.startRun(job.name(), started);
@@ -77,7 +78,6 @@ public final class JobRunner {
             Discovery discovery = new Discoverer(fetchFor(job)).discover(job, started);
             store.recordDiscovered(job.name(), discovery.urls(), started);
             CredentialFingerprints credentials = new CredentialFingerprints(config.access());
-            SubscriberAccess access = subscriberAccess();
             List<WorkPlan.Item> plan = WorkPlan.plan(job, discovery.urls(), store, credentials, started);
             store.markAttempted(job.name(), plan.stream().map(WorkPlan.Item::canonical).toList(), started);
             int conditional = (int) plan.stream().filter(WorkPlan.Item::conditional).count();
