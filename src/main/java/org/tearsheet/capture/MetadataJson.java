@@ -21,9 +21,11 @@ final class MetadataJson {
     private MetadataJson() {
     }
 
-    static byte[] metadata(String url, String finalUrl, int status, List<String> chain, PageAnalysis analysis) {
+    static byte[] metadata(String url, String finalUrl, int status, List<String> chain, String job,
+                           PageAnalysis analysis) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("format", "tearsheet-article/1");
+        m.put("job", job);
         m.put("url", url);
         m.put("final_url", finalUrl);
         m.put("status", status);

@@ -70,6 +70,7 @@ final class UrlCapturer {
 
     private CaptureResult run(CaptureRequest request, List<HttpExchange> hops) throws InterruptedException {
         Result r = new Result(request.url());
+        r.job = request.job();
         HttpUrl current = HttpUrl.parse(request.url());
         if (current == null) {
             return r.end(Outcome.FAILED, "not an http(s) URL");
@@ -189,7 +190,7 @@ final class UrlCapturer {
                 WarcRecord response = isFinal && finalRevisit != null ? finalRevisit : records.response(hop);
                 WarcRequest req = records.request(hop, response.id());
                 encoded.add(writer.encode(req));
-                encoded.add(writer.encode(response));
+                encoded.add(writer.encode(response, ExchangeRecords.precompressed(hop)));
                 if (isFinal) {
                     finalIndex = encoded.size() - 1;
                     finalId = response.id();
@@ -197,7 +198,8 @@ final class UrlCapturer {
             }
             if (analysis != null) {
                 HttpExchange last = hops.get(hops.size() - 1);
-                byte[] json = MetadataJson.metadata(r.requestedUrl, last.url(), last.status(), r.chain, analysis);
+                byte[] json = MetadataJson.metadata(r.requestedUrl, last.url(), last.status(), r.chain, r.job,
+                        analysis);
                 WarcMetadata metadata = new WarcMetadata.Builder()
                         .version(MessageVersion.WARC_1_1)
                         .date(last.started())
@@ -275,6 +277,7 @@ final class UrlCapturer {
     private static final class Result {
         final String requestedUrl;
         final List<String> chain = new ArrayList<>();
+        String job;
         int status;
         int attempts;
         java.time.Instant captured;

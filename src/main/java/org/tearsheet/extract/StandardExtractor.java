@@ -1,34 +1,55 @@
 package org.tearsheet.extract;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 
-/** First version: drops page chrome by tag/class and keeps the text blocks of what remains. */
+/**
+ * The project's extractor: metadata from structured data, the body from a read-only content model
+ * (see docs/extraction.md). Stateless apart from immutable rule data, hence thread-safe.
+ */
 final class StandardExtractor implements Extractor {
 
-    private static final String JUNK = "script,style,noscript,template,svg,nav,header,footer,aside,form,iframe,"
-            + "[class*=share],[id*=share],[class*=comment],[id*=comment],figcaption";
+    /** Below this many characters the first pass probably pruned the article; retry without class rules. */
+    private static final int MIN_BODY_CHARS = 250;
+
+    private final BoilerplatePhrases phrases = BoilerplatePhrases.load();
 
     @Override
     public Article extract(HtmlPage page) {
         try {
-            Document doc = page.document().clone();
-            doc.select(JUNK).remove();
-            List<String> blocks = new ArrayList<>();
-            for (Element e : doc.body().select("p,h2,h3,h4,li,pre,blockquote")) {
-                String t = e.text().strip();
-                if (!t.isEmpty()) {
-                    blocks.add(t);
-                }
-            }
-            String text = String.join("\n\n", blocks);
-            String title = doc.title().isBlank() ? null : doc.title().strip();
-            int words = text.isBlank() ? 0 : text.strip().split("\\s+").length;
-            return new Article(text, title, null, List.of(), null, null, null, null, null, null, null, words, null);
+            return extractOrThrow(page);
         } catch (RuntimeException | StackOverflowError e) {
             return Article.empty();
         }
+    }
+
+    private Article extractOrThrow(HtmlPage page) {
+        Document doc = page.document();
+        Element body = doc == null ? null : doc.body();
+        if (body == null) {
+            return Article.empty();
+        }
+        PageMetadata meta = MetadataReader.read(doc, page.url());
+        ContentModel model = ContentModel.build(body);
+        String text = body(model, meta, true);
+        if (text.length() < MIN_BODY_CHARS) {
+            String relaxed = body(model, meta, false);
+            // A short relaxed result is usually the furniture the strict pass rightly dropped (a barrier box).
+            if (relaxed.length() >= MIN_BODY_CHARS && relaxed.length() > text.length() * 2) {
+                text = relaxed;
+            }
+        }
+        String language = meta.language() != null ? meta.language() : LanguageGuesser.guess(text);
+        return new Article(text, meta.title(), meta.byline(), meta.authors(), meta.published(), meta.modified(),
+                language, meta.siteName(), meta.description(), meta.canonicalUrl(), meta.image(),
+                WordCounter.count(text), meta.schemaType());
+    }
+
+    private String body(ContentModel model, PageMetadata meta, boolean strict) {
+        model.resolveChrome(strict);
+        List<Integer> selected = new ContentSelector(model, true, strict).select();
+        selected = DeclaredBodyHint.reconcile(model, selected, meta.articleBody());
+        return new TextAssembler(model, phrases, true).assemble(selected, meta.title(), meta.authors(), meta.description());
     }
 }

@@ -97,6 +97,11 @@ public final class SpillBuffer extends OutputStream implements Closeable {
         return new ByteArrayInputStream(heap, 0, (int) size);
     }
 
+    /** The contents as a read-only buffer when they are on the heap, else {@code null}. */
+    public java.nio.ByteBuffer asByteBuffer() {
+        return fileOut == null && heap != null ? java.nio.ByteBuffer.wrap(heap, 0, (int) size).asReadOnlyBuffer() : null;
+    }
+
     /** A fresh channel over the whole contents. */
     public ReadableByteChannel openChannel() throws IOException {
         if (fileOut != null) {

@@ -126,6 +126,25 @@ public final class ExchangeRecords {
         return b.build();
     }
 
+    /**
+     * Whether the response body is already compressed (content-encoded, or a compressed media type), so
+     * compressing its record again would only cost time.
+     */
+    public static boolean precompressed(HttpExchange exchange) {
+        String encoding = exchange.responseHeaders().get("Content-Encoding");
+        if (encoding != null && !encoding.isBlank() && !encoding.strip().equalsIgnoreCase("identity")) {
+            return true;
+        }
+        String type = exchange.responseHeaders().get("Content-Type");
+        if (type == null) {
+            return false;
+        }
+        String t = type.toLowerCase(Locale.ROOT);
+        return t.startsWith("image/") && !t.startsWith("image/svg") || t.startsWith("video/") || t.startsWith("audio/")
+                || t.startsWith("application/zip") || t.startsWith("application/gzip")
+                || t.startsWith("application/x-gzip");
+    }
+
     /** Status line and headers as recorded (with the chunked and redaction adjustments). */
     byte[] responseHead(HttpExchange exchange, boolean withBody) {
         StringBuilder head = new StringBuilder(1024).append(exchange.protocol()).append(' ').append(exchange.status());

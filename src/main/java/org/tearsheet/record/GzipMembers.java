@@ -8,7 +8,11 @@ import java.util.zip.GZIPOutputStream;
 import org.netpreserve.jwarc.WarcRecord;
 import org.tearsheet.fetch.SpillBuffer;
 
-/** Serializes one WARC record as one complete gzip member (record-at-a-time compression, WARC 1.1 annex D). */
+/**
+ * Serializes one WARC record as one complete gzip member (record-at-a-time compression, WARC 1.1 annex D).
+ * Records whose payload is already compressed (gzip-encoded bodies, images) are stored in deflate's "stored"
+ * mode: deflating compressed bytes again costs a millisecond per page and saves nothing.
+ */
 final class GzipMembers {
 
     private static final byte[] TRAILER = {'\r', '\n', '\r', '\n'};
@@ -16,7 +20,10 @@ final class GzipMembers {
     private GzipMembers() {
     }
 
-    static SpillBuffer encode(WarcRecord record, int level) throws IOException {
+    static SpillBuffer encode(WarcRecord record, int level, boolean precompressed) throws IOException {
+        if (precompressed) {
+            level = java.util.zip.Deflater.NO_COMPRESSION;
+        }
         SpillBuffer out = new SpillBuffer();
         try (OutputStream gz = new LevelledGzip(new Unclosable(out), level)) {
             gz.write(record.serializeHeader());

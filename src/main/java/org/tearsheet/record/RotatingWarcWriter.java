@@ -65,7 +65,16 @@ public final class RotatingWarcWriter implements Closeable {
 
     /** Serializes {@code record} as one gzip member at the configured level (call outside any lock). */
     public EncodedRecord encode(WarcRecord record) throws IOException {
-        return new EncodedRecord(record.id(), record.type(), GzipMembers.encode(record, gzipLevel));
+        return encode(record, false);
+    }
+
+    /**
+     * Serializes {@code record} as one gzip member (call outside any lock).
+     *
+     * @param precompressed the record's payload is already compressed: store it instead of deflating it again
+     */
+    public EncodedRecord encode(WarcRecord record, boolean precompressed) throws IOException {
+        return new EncodedRecord(record.id(), record.type(), GzipMembers.encode(record, gzipLevel, precompressed));
     }
 
     /**
@@ -88,21 +97,63 @@ public final class RotatingWarcWriter implements Closeable {
             if (channel == null) {
                 openNext();
             }
-            long[] offsets = new long[records.size()];
-            for (int i = 0; i < records.size(); i++) {
-                offsets[i] = channel.position();
-                records.get(i).member().copyTo(channel);
+            long start = channel.position();
+            try {
+                long[] offsets = new long[records.size()];
+                java.nio.ByteBuffer[] heap = new java.nio.ByteBuffer[records.size()];
+                boolean allOnHeap = true;
+                long at = start;
+                for (int i = 0; i < records.size(); i++) {
+                    offsets[i] = at;
+                    at += records.get(i).member().size();
+                    heap[i] = records.get(i).member().asByteBuffer();
+                    allOnHeap &= heap[i] != null;
+                }
+                if (allOnHeap) {
+                    // One gathering write per URL: system calls are the expensive part under some sandboxes.
+                    while (channel.position() < at) {
+                        channel.write(heap);
+                    }
+                } else {
+                    for (EncodedRecord r : records) {
+                        r.member().copyTo(channel);
+                    }
+                }
+                Placement placement = new Placement(currentName, offsets);
+                if (whileLocked != null) {
+                    whileLocked.written(placement);
+                }
+                batches++;
+                return placement;
+            } catch (IOException | RuntimeException e) {
+                rollBack(start);
+                throw e;
             }
-            batches++;
-            Placement placement = new Placement(currentName, offsets);
-            if (whileLocked != null) {
-                whileLocked.written(placement);
-            }
-            return placement;
         } finally {
             for (EncodedRecord r : records) {
                 r.close();
             }
+        }
+    }
+
+    /**
+     * Undoes a partly written batch so the file never holds half a URL (or half a gzip member). If even that
+     * fails (disk gone), the file is abandoned under its {@code .open} name and the next batch starts a new one:
+     * a damaged file is never renamed to look complete.
+     */
+    private void rollBack(long start) {
+        try {
+            channel.truncate(start);
+            channel.position(start);
+        } catch (IOException | RuntimeException e) {
+            LOG.error("cannot roll back {} to offset {}; leaving it as {} and starting a new file", currentName, start,
+                    openPath.getFileName(), e);
+            try {
+                channel.close();
+            } catch (IOException ignored) {
+                // already failing; the .open name marks it incomplete
+            }
+            channel = null;
         }
     }
 
@@ -144,7 +195,7 @@ public final class RotatingWarcWriter implements Closeable {
                 .body(org.netpreserve.jwarc.MediaType.WARC_FIELDS, fields)
                 .blockDigest(new WarcDigest("sha1", ExchangeRecords.sha1().digest(fields)))
                 .build();
-        try (EncodedRecord encoded = encode(info)) {
+        try (EncodedRecord encoded = encode(info, false)) {
             encoded.member().copyTo(channel);
         }
         if (lifecycle != null) {

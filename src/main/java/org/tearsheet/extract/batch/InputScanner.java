@@ -1,6 +1,7 @@
 package org.tearsheet.extract.batch;
 
 import java.io.BufferedInputStream;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -9,8 +10,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
+import java.nio.channels.Channels;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
+import java.util.zip.Inflater;
+import java.util.zip.InflaterInputStream;
+import java.util.zip.ZipException;
 import org.netpreserve.jwarc.HttpResponse;
 import org.netpreserve.jwarc.MediaType;
 import org.netpreserve.jwarc.MessageBody;
@@ -95,10 +100,12 @@ final class InputScanner {
                     if (!isHtmlType(contentType)) {
                         continue;
                     }
-                    byte[] body;
-                    try (MessageBody decoded = http.bodyDecoded()) {
-                        body = readBounded(java.nio.channels.Channels.newInputStream(decoded));
+                    byte[] raw;
+                    try (MessageBody payload = http.body()) {
+                        // body() already undoes chunked transfer coding; content coding is handled below.
+                        raw = readBounded(Channels.newInputStream(payload));
                     }
+                    byte[] body = decodeContent(raw, http.headers().all("Content-Encoding"));
                     sink.accept(new ExtractionJob(source, url, id, http.status(), contentType, body, null));
                 } catch (IOException | RuntimeException e) {
                     sink.accept(new ExtractionJob(source, url, id, 0, null, null, "cannot read record: " + message(e)));
@@ -106,6 +113,41 @@ final class InputScanner {
             }
         } catch (IOException | RuntimeException e) {
             sink.accept(failed(file + "#" + offset, "cannot read WARC: " + message(e)));
+        }
+    }
+
+    /**
+     * Undoes HTTP content coding. A body labelled gzip that is not gzip is taken as already decoded: some
+     * crawlers store decoded payloads next to the original headers, and its bytes are still the page.
+     */
+    byte[] decodeContent(byte[] raw, List<String> encodings) throws IOException {
+        byte[] body = raw;
+        for (int i = encodings.size() - 1; i >= 0; i--) {
+            for (String coding : encodings.get(i).split(",")) {
+                String c = coding.strip().toLowerCase(Locale.ROOT);
+                if (c.isEmpty() || c.equals("identity") || c.equals("none")) {
+                    continue;
+                }
+                if (c.equals("gzip") || c.equals("x-gzip")) {
+                    if (body.length >= 2 && (body[0] & 0xFF) == 0x1f && (body[1] & 0xFF) == 0x8b) {
+                        body = readBounded(new GZIPInputStream(new ByteArrayInputStream(body), 65536));
+                    }
+                } else if (c.equals("deflate")) {
+                    body = inflate(body);
+                } else {
+                    throw new IOException("unsupported Content-Encoding: " + c);
+                }
+            }
+        }
+        return body;
+    }
+
+    /** "deflate" is zlib-wrapped by the spec, but some servers send raw deflate: accept both. */
+    private byte[] inflate(byte[] body) throws IOException {
+        try {
+            return readBounded(new InflaterInputStream(new ByteArrayInputStream(body), new Inflater(false)));
+        } catch (ZipException e) {
+            return readBounded(new InflaterInputStream(new ByteArrayInputStream(body), new Inflater(true)));
         }
     }
 
