@@ -47,7 +47,10 @@ public final class CaptureBenchmark {
         List<Long> floors;
         try (HeapSampler heap = new HeapSampler()) {
             CaptureService.Builder b = CaptureService.builder(config);
-            if (!extract) {
+            if (extract) {
+                // The full pipeline a job runs: extraction, paywall verdict, metadata record and sidecar line.
+                b.paywallDetector(org.tearsheet.paywall.PaywallDetectors.standard(config.paywall()));
+            } else {
                 b.extractor(null);
             }
             if (acceptEncoding != null) {

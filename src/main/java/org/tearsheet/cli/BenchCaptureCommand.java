@@ -121,7 +121,7 @@ public final class BenchCaptureCommand implements Callable<Integer> {
             row(o, wget);
         }
         row(o, tsFigures);
-        o.println("heap floor per 10% of progress (MiB): " + ts.heapFloorsMiB()
+        o.println("live heap after full GC at 10%, 20%, ... 100% (MiB): " + ts.heapFloorsMiB()
                 + "; heap max " + (ts.maxHeapBytes() >> 20) + " MiB");
         if (wget != null && wget.pagesPerSecond() > 0) {
             RunFigures t = tsFigures;
