@@ -9,7 +9,9 @@ import java.nio.file.Path;
  * @param prefix      WARC file name prefix
  * @param rotateSize  close a WARC and start a new one once it reaches this many bytes
  * @param operator    who runs the crawl (name and contact), written into warcinfo
- * @param gzipLevel   deflate level for each record's gzip member (1 fastest .. 9 smallest)
+ * @param gzipLevel   deflate level for each record's gzip member (1 fastest .. 9 smallest); default 3, chosen by
+ *                    benchmark (docs/performance.md, Capture): within a few per cent of level 9's size on HTML at
+ *                    a third of level 6's cost. Already-compressed payloads are stored, whatever the level.
  */
 public record ArchiveSettings(Path dir, String prefix, DataSize rotateSize, String operator, Integer gzipLevel) {
 
@@ -18,7 +20,7 @@ public record ArchiveSettings(Path dir, String prefix, DataSize rotateSize, Stri
         prefix = prefix == null ? "tearsheet" : prefix;
         rotateSize = rotateSize == null ? DataSize.ofBytes(1L << 30) : rotateSize;
         operator = operator == null ? "unnamed operator" : operator;
-        gzipLevel = gzipLevel == null ? 6 : gzipLevel;
+        gzipLevel = gzipLevel == null ? 3 : gzipLevel;
     }
 
     public static ArchiveSettings defaults() {

@@ -16,6 +16,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
@@ -53,11 +55,45 @@ public final class ConfigLoader {
         } catch (IOException e) {
             throw new ConfigException("cannot read config file " + file + ": " + e.getMessage(), e);
         }
-        return parse(yaml, file.toString());
+        Path folder = file.toAbsolutePath().getParent();
+        return validated(resolvePaths(bind(yaml, file.toString()), folder), yaml, file.toString());
     }
 
-    /** Parses YAML text; {@code sourceName} is used in error messages. */
+    /**
+     * Parses YAML text; {@code sourceName} is used in error messages. Relative paths stay relative
+     * (to the working directory).
+     */
     public TearsheetConfig parse(String yaml, String sourceName) throws ConfigException {
+        return validated(bind(yaml, sourceName), yaml, sourceName);
+    }
+
+    private static TearsheetConfig validated(TearsheetConfig config, String yaml, String sourceName)
+            throws ConfigException {
+        List<ConfigValidator.Problem> problems = ConfigValidator.validate(config);
+        if (problems.isEmpty()) {
+            return config;
+        }
+        FieldLines lines = FieldLines.of(yaml);
+        List<String> messages = new ArrayList<>();
+        for (ConfigValidator.Problem p : problems) {
+            int line = lines.lineOf(p.path());
+            messages.add(sourceName + (line > 0 ? ":" + line : "") + ": " + p.path() + ": " + p.message());
+        }
+        throw new ConfigException(messages);
+    }
+
+    /** Relative paths in a config file mean "next to the config file", wherever the command runs from. */
+    private static TearsheetConfig resolvePaths(TearsheetConfig config, Path folder) {
+        List<AccessSettings> access = new ArrayList<>();
+        for (AccessSettings a : config.access()) {
+            access.add(new AccessSettings(a.site(), a.hosts(),
+                    a.cookiesFile() == null ? null : folder.resolve(a.cookiesFile()).normalize(), a.headers()));
+        }
+        return new TearsheetConfig(config.archive().withDir(folder.resolve(config.archive().dir()).normalize()),
+                config.fetch(), config.extraction(), access, config.paywall(), config.jobs());
+    }
+
+    private TearsheetConfig bind(String yaml, String sourceName) throws ConfigException {
         if (yaml.isBlank()) {
             return TearsheetConfig.defaults();
         }
@@ -67,14 +103,18 @@ public final class ConfigLoader {
         } catch (UnrecognizedPropertyException e) {
             String known = e.getKnownPropertyIds() == null ? "" : e.getKnownPropertyIds().stream()
                     .map(Object::toString).sorted().collect(Collectors.joining(", "));
-            throw new ConfigException(sourceName + where(e.getLocation()) + ": unknown key '" + e.getPropertyName()
+            throw new ConfigException(sourceName + where(yaml, fieldPath(e), e.getLocation()) + ": unknown key '" + e.getPropertyName()
                     + "' at " + fieldPath(e) + (known.isEmpty() ? "" : " (expected one of: " + known + ")"), e);
         } catch (JsonMappingException e) {
-            throw new ConfigException(sourceName + where(e.getLocation()) + ": invalid value at " + fieldPath(e)
+            if (e.getCause() instanceof com.fasterxml.jackson.core.exc.StreamReadException syntax) {
+                throw new ConfigException(sourceName + where(syntax.getLocation()) + ": not valid YAML: "
+                        + oneLine(syntax.getOriginalMessage()), e);
+            }
+            throw new ConfigException(sourceName + where(yaml, fieldPath(e), e.getLocation()) + ": invalid value at " + fieldPath(e)
                     + ": " + rootMessage(e), e);
         } catch (JsonProcessingException e) {
             throw new ConfigException(sourceName + where(e.getLocation()) + ": not valid YAML: "
-                    + e.getOriginalMessage(), e);
+                    + oneLine(e.getOriginalMessage()), e);
         }
     }
 
@@ -114,11 +154,22 @@ public final class ConfigLoader {
         return new SecretValue(source, out.toString());
     }
 
+    /** The line of the offending key when known (Jackson reports where it stopped reading, often later). */
+    private static String where(String yaml, String path, JsonLocation location) {
+        int line = FieldLines.of(yaml).lineOf(path);
+        return line > 0 ? ":" + line : where(location);
+    }
+
     private static String where(JsonLocation location) {
         if (location == null || location.getLineNr() < 0) {
             return "";
         }
         return ":" + location.getLineNr() + ":" + location.getColumnNr();
+    }
+
+    /** YAML parser messages span lines with caret art; one line reads better in a list of problems. */
+    private static String oneLine(String message) {
+        return message == null ? "" : message.replaceAll("\\s*\\n\\s*\\^?\\s*", " ").replaceAll("\\s+", " ").strip();
     }
 
     private static String fieldPath(JsonMappingException e) {

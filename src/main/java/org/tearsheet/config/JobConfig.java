@@ -2,6 +2,7 @@ package org.tearsheet.config;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One scheduled archival job: where to discover articles, which to keep, when to run.
@@ -16,6 +17,7 @@ import java.util.List;
  * @param lookback    ignore feed/sitemap items older than this
  * @param recapture   when an already captured article is fetched again
  * @param onTruncated keep | skip | retry_later for truncated paywall verdicts
+ * @param hosts       politeness overrides per host for this job's captures (win over {@code fetch.hosts})
  */
 public record JobConfig(
         String name,
@@ -27,7 +29,8 @@ public record JobConfig(
         Integer maxArticles,
         Duration lookback,
         Recapture recapture,
-        String onTruncated) {
+        String onTruncated,
+        Map<String, FetchSettings.HostOverride> hosts) {
 
     public JobConfig {
         timeZone = timeZone == null ? "UTC" : timeZone;
@@ -37,6 +40,14 @@ public record JobConfig(
         maxArticles = maxArticles == null ? 1000 : maxArticles;
         recapture = recapture == null ? new Recapture(null, null) : recapture;
         onTruncated = onTruncated == null ? "keep" : onTruncated;
+        hosts = hosts == null ? Map.of() : Map.copyOf(hosts);
+    }
+
+    /** A job without per-host overrides (the original shape of this record). */
+    public JobConfig(String name, String schedule, String timeZone, Seeds seeds, List<String> include,
+                     List<String> exclude, Integer maxArticles, Duration lookback, Recapture recapture,
+                     String onTruncated) {
+        this(name, schedule, timeZone, seeds, include, exclude, maxArticles, lookback, recapture, onTruncated, null);
     }
 
     /** Discovery sources of a job. */

@@ -1,0 +1,105 @@
+package org.tearsheet.paywall;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.tearsheet.extract.Article;
+
+/**
+ * How much article text a capture delivered: the extracted paragraphs minus headline, standfirst, barrier,
+ * meter and consent wording, and minus scrambled text. Falls back to the page's own paragraphs when the
+ * extractor returned nothing.
+ */
+final class Body {
+
+    private static final int MIN_PARAGRAPH_WORDS = 4;
+
+    final int words;
+    final int paragraphs;
+    final boolean endsInEllipsis;
+    final boolean obfuscated;
+
+    private Body(int words, int paragraphs, boolean endsInEllipsis, boolean obfuscated) {
+        this.words = words;
+        this.paragraphs = paragraphs;
+        this.endsInEllipsis = endsInEllipsis;
+        this.obfuscated = obfuscated;
+    }
+
+    static Body measure(Article article, Document doc, PageEvidence page) {
+        Body extracted = measure(BodyText.paragraphs(article.text()), article, doc, page);
+        if (extracted.words >= StandardPaywallDetector.BLOCKED_MAX_WORDS || doc == null) {
+            return extracted;
+        }
+        // the extractor may have missed a short teaser: the page's own paragraphs are the second opinion
+        Body own = measure(domParagraphs(doc, page), article, doc, page);
+        return own.words > extracted.words ? own : extracted;
+    }
+
+    private static Body measure(List<String> candidates, Article article, Document doc, PageEvidence page) {
+        Set<String> notBody = new HashSet<>();
+        addNormalized(notBody, article.title());
+        addNormalized(notBody, article.description());
+        if (doc != null) {
+            addNormalized(notBody, doc.title());
+            for (Element e : doc.select("h1, meta[name=description], meta[property=og:description], meta[property=og:title]")) {
+                addNormalized(notBody, e.hasAttr("content") ? e.attr("content") : e.text());
+            }
+        }
+        int words = 0;
+        int count = 0;
+        boolean obfuscated = false;
+        String last = null;
+        for (String p : candidates) {
+            String n = BodyText.normalize(p);
+            if (n.isEmpty() || notBody.contains(n) || BodyText.words(n) < MIN_PARAGRAPH_WORDS && count == 0) {
+                continue;
+            }
+            if (page != null && (page.inGate(n) || page.isKnownWording(n) || isConsentWording(n))) {
+                continue;
+            }
+            if (BodyText.looksScrambled(p)) {
+                obfuscated = true;
+                continue;
+            }
+            words += BodyText.words(n);
+            count++;
+            last = p.strip();
+        }
+        boolean ellipsis = last != null && (last.endsWith("\u2026") || last.endsWith("...") || last.endsWith("[…]")
+                || last.endsWith("(…)"));
+        return new Body(words, count, ellipsis, obfuscated);
+    }
+
+    private static void addNormalized(Set<String> set, String text) {
+        if (text != null && !text.isBlank()) {
+            set.add(BodyText.normalize(text));
+        }
+    }
+
+    private static boolean isConsentWording(String n) {
+        return n.contains("cookie") && (n.contains("we use") || n.contains("consent") || n.contains("partners")
+                || n.contains("accept") || n.contains("personalis") || n.contains("personaliz"));
+    }
+
+    private static List<String> domParagraphs(Document doc, PageEvidence page) {
+        List<String> out = new ArrayList<>();
+        for (Element p : doc.select("p, blockquote, li")) {
+            if (p.closest("nav, header, footer, aside, form, figure, figcaption") != null
+                    || PageEvidence.isHidden(p) || (page != null && StandardPaywallDetector.insideAny(p, page.excluded))) {
+                continue;
+            }
+            if (p.tagName().equals("li") && p.closest("article, main") == null) {
+                continue;
+            }
+            String text = p.text().strip();
+            if (BodyText.words(text) >= 8) {
+                out.add(text);
+            }
+        }
+        return out;
+    }
+}

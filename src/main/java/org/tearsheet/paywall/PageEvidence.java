@@ -1,0 +1,606 @@
+package org.tearsheet.paywall;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.jsoup.nodes.Comment;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+import org.jsoup.select.Elements;
+import org.jsoup.select.NodeTraversor;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.NodeVisitor;
+import org.jsoup.select.QueryParser;
+import org.tearsheet.paywall.PaywallVerdict.Kind;
+
+/**
+ * Everything the markers find in one page: signals by role, implied kinds, and the gate containers (barrier
+ * boxes) whose text is not article text. Reads the document only; never modifies it.
+ */
+final class PageEvidence {
+
+    /** Text blocks longer than this are article prose, not barrier wording. */
+    static final int PHRASE_BLOCK_WORDS = 40;
+    /** Labels and badges are short. */
+    private static final int LABEL_WORDS = 6;
+    /** A gate is a box, not a page region. */
+    private static final int GATE_MAX_WORDS = 150;
+    private static final Set<String> INLINE = Set.of("a", "abbr", "b", "bdi", "bdo", "br", "button", "cite", "code",
+            "data", "dfn", "em", "font", "i", "img", "kbd", "label", "mark", "q", "s", "samp", "small", "span",
+            "strong", "sub", "sup", "time", "u", "var", "wbr", "del", "ins");
+    private static final Set<String> INVISIBLE = Set.of("script", "style", "noscript", "template", "svg", "head",
+            "title", "iframe", "object");
+    private static final Set<String> GATE_STOP = Set.of("body", "html", "main", "article");
+    private static final Pattern HIDDEN_STYLE = Pattern.compile("(?i)display\\s*:\\s*none|visibility\\s*:\\s*hidden");
+    private static final Pattern PLUS_TOKEN = Pattern.compile("^[\\p{Lu}0-9][\\p{L}0-9]{0,11}\\+$");
+    private static final Pattern BADGE_CLASS = Pattern.compile(
+            "(?i)(^|[-_\\s])(premium|exclusive|subscriber|subscribers|paid|abo|abonne|abonnes|plus|zplus|locked)([-_\\s]|$)");
+    private static final Evaluator CHROME = QueryParser.parse("nav, footer");
+    private static final Evaluator NOT_ARTICLE = QueryParser.parse(
+            "nav, footer, aside, a, li, [class*=related], [class*=teaser-list], [class*=recommend]");
+    private static final Evaluator NOT_PROSE = QueryParser.parse(
+            "aside, nav, footer, form, figure, [class*=comment], [class*=related], [class*=recommend], [id*=comment]");
+    private static final Evaluator OVERLAY = QueryParser.parse(
+            "[class*=modal], [class*=overlay], [class*=backdrop], [class*=popup], [role=dialog]");
+    private static final Pattern CONSENT_CLASS = Pattern.compile("(?i)cookie|consent|didomi|gdpr|\\bcmp\\b|onetrust|privacy-banner|sp_message");
+
+    private final Document doc;
+    private final List<Marker> markers;
+
+    final Set<String> signals = new LinkedHashSet<>();
+    private final Map<Role, Set<String>> byRole = new EnumMap<>(Role.class);
+    private final Map<Kind, Integer> kindVotes = new EnumMap<>(Kind.class);
+    /** Gate containers found through barrier wording: a barrier is shown. */
+    final Set<Element> strongGates = newIdentitySet();
+    /** Gate containers found through a gate selector holding only call-to-action wording. */
+    final Set<Element> ctaGates = newIdentitySet();
+    /** Elements whose text is never article text (gates, consent banners, obfuscated sections). */
+    final Set<Element> excluded = newIdentitySet();
+    /** Gates that sit inside a modal or overlay rather than in the article flow. */
+    boolean overlayGate;
+    String contentTier;
+
+    private final Map<Element, Block> blocks = new LinkedHashMap<>();
+    /** Memo of {@link #isKnownWording}: the same lines are asked about while widening gates and counting words. */
+    private final Map<String, Boolean> knownWording = new java.util.HashMap<>();
+    /** Normalised texts of {@link #excluded}, computed once scanning is done. */
+    private List<String> excludedTexts;
+    private Element articleRegion;
+
+    private PageEvidence(Document doc, List<Marker> markers) {
+        this.doc = doc;
+        this.markers = markers;
+    }
+
+    static PageEvidence scan(Document doc, MarkerCatalog catalog) {
+        PageEvidence e = new PageEvidence(doc, catalog.markers());
+        e.run();
+        return e;
+    }
+
+    boolean has(Role role) {
+        return !byRole.getOrDefault(role, Set.of()).isEmpty();
+    }
+
+    boolean has(String signal) {
+        return signals.contains(signal);
+    }
+
+    Map<Kind, Integer> kindVotes() {
+        return kindVotes;
+    }
+
+    /** Whether some gate container holds any of this block's text (the text is barrier, not article). */
+    boolean inGate(String normalizedParagraph) {
+        if (excludedTexts == null) {
+            excludedTexts = new ArrayList<>();
+            for (Element gate : excluded) {
+                excludedTexts.add(BodyText.normalize(gate.text()));
+            }
+        }
+        for (String gateText : excludedTexts) {
+            if (gateText.contains(normalizedParagraph)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether a normalised paragraph is wording the markers know (barrier, meter, call to action, label). */
+    boolean isKnownWording(String normalizedParagraph) {
+        if (BodyText.words(normalizedParagraph) > PHRASE_BLOCK_WORDS) {
+            return false;
+        }
+        return knownWording.computeIfAbsent(normalizedParagraph, t -> {
+            for (Marker m : markers) {
+                if (m.phrases() != null && m.role() != Role.ACCESS && m.phraseIn(t)) {
+                    return Boolean.TRUE;
+                }
+            }
+            return Boolean.FALSE;
+        });
+    }
+
+    private void run() {
+        Element h1 = doc.selectFirst("h1");
+        articleRegion = h1 == null ? null : h1.closest("article") != null ? h1.closest("article") : h1.closest("main");
+        collectBlocks();
+        for (Element e : doc.getAllElements()) {
+            if (e.hasAttr("class") || e.hasAttr("id")) {
+                if (CONSENT_CLASS.matcher(e.className() + " " + e.id()).find() && !GATE_STOP.contains(e.tagName())
+                        && BodyText.words(e.text()) < 300) {
+                    excluded.add(e);
+                }
+            }
+        }
+        scripts();
+        comments();
+        meta();
+        phrases();
+        selectors();
+        badges();
+        gateWording();
+    }
+
+    // ---------------------------------------------------------------- sources
+
+    private void scripts() {
+        StringBuilder all = new StringBuilder();
+        for (Element s : doc.select("script")) {
+            if (s.hasAttr("src")) {
+                all.append(s.attr("src")).append('\n');
+            }
+            String type = s.attr("type").toLowerCase(Locale.ROOT);
+            if (!type.contains("ld+json")) {
+                all.append(s.data()).append('\n');
+            }
+        }
+        String text = all.toString();
+        for (Marker m : markers) {
+            if (m.scripts() != null && m.scripts().matcher(text).find()) {
+                fire(m);
+            }
+        }
+    }
+
+    private void comments() {
+        List<String> texts = new ArrayList<>();
+        NodeTraversor.traverse((NodeVisitor) (node, depth) -> {
+            if (node instanceof Comment c) {
+                texts.add(c.getData());
+            }
+        }, doc);
+        String all = String.join("\n", texts);
+        for (Marker m : markers) {
+            if (m.comments() != null && m.comments().matcher(all).find()) {
+                fire(m);
+            }
+        }
+    }
+
+    private void meta() {
+        for (Element meta : doc.select("meta")) {
+            String name = meta.hasAttr("property") ? meta.attr("property")
+                    : meta.hasAttr("name") ? meta.attr("name") : meta.attr("itemprop");
+            String content = meta.attr("content").strip();
+            if (name.isEmpty()) {
+                continue;
+            }
+            String lname = name.toLowerCase(Locale.ROOT);
+            if (lname.endsWith("content_tier") || lname.endsWith("content-tier")) {
+                tier(content.toLowerCase(Locale.ROOT));
+            }
+            if (lname.equals("robots") && content.toLowerCase(Locale.ROOT).contains("noindex")) {
+                signals.add("robots-noindex");
+            }
+            for (Marker m : markers) {
+                for (Marker.MetaPattern mp : m.meta()) {
+                    if (mp.name().matcher(name).find() && mp.content().matcher(content).find()) {
+                        fire(m);
+                    }
+                }
+            }
+        }
+    }
+
+    private void tier(String value) {
+        switch (value) {
+            case "locked": case "premium": case "paid": case "subscriber": case "subscription": case "hard":
+                contentTier = "locked";
+                signals.add("og-content-tier-locked");
+                vote(Kind.HARD);
+                break;
+            case "metered": case "meter":
+                contentTier = "metered";
+                signals.add("og-content-tier-metered");
+                vote(Kind.METERED);
+                break;
+            case "free": case "open":
+                contentTier = "free";
+                signals.add("og-content-tier-free");
+                break;
+            default:
+                break;
+        }
+    }
+
+    private void phrases() {
+        for (Map.Entry<Element, Block> entry : blocks.entrySet()) {
+            Element el = entry.getKey();
+            Block b = entry.getValue();
+            if (b.words > PHRASE_BLOCK_WORDS) {
+                continue;
+            }
+            boolean labelPlace = b.words <= LABEL_WORDS && inArticleRegion(el);
+            boolean chrome = inChrome(el);
+            for (Marker m : markers) {
+                if (m.phrases() == null || m.role() == Role.CTA) {
+                    continue;
+                }
+                boolean label = m.role() == Role.LABEL || m.role() == Role.FREE || m.role() == Role.RESTRICTED;
+                String text = b.text;
+                if (label ? !labelPlace : chrome) {
+                    continue;
+                }
+                if (m.phraseIn(text)) {
+                    b.matched = true;
+                    if (m.role() == Role.BARRIER || m.role() == Role.EXHAUSTED || m.role() == Role.TRUNCATION) {
+                        Element gate = gateAround(el);
+                        if (m.role() == Role.BARRIER && b.words < 8 && !offersAction(gate)) {
+                            // "Réservé aux abonnés" alone next to the headline marks the article, it bars nothing
+                            addSignal("premium-label", Role.LABEL, Kind.HARD);
+                            continue;
+                        }
+                        addGate(gate, strongGates);
+                    }
+                    fire(m);
+                }
+            }
+            if (!b.matched && b.words <= PHRASE_BLOCK_WORDS) {
+                for (Marker m : markers) {
+                    if (m.role() == Role.CTA && m.phraseIn(b.text)) {
+                        b.matched = true; // call-to-action wording: not article prose, though not a barrier alone
+                        break;
+                    }
+                }
+            }
+        }
+    }
+
+    private void selectors() {
+        for (Marker m : markers) {
+            for (String selector : m.selectors()) {
+                Elements found = doc.select(selector);
+                for (Element e : found) {
+                    if (m.role() == Role.BARRIER) {
+                        if (!isHidden(e) && !GATE_STOP.contains(e.tagName()) && isGateSized(e)) {
+                            String text = BodyText.normalize(e.text());
+                            if (matchesRole(text, Role.BARRIER) || matchesRole(text, Role.EXHAUSTED)
+                                    || matchesRole(text, Role.TRUNCATION)) {
+                                addGate(e, strongGates);
+                                signals.add(m.signal());
+                                vote(m.kind());
+                            } else if (matchesRole(text, Role.CTA)) {
+                                addGate(e, ctaGates);
+                                byRole.computeIfAbsent(Role.PLATFORM, r -> new LinkedHashSet<>()).add(m.signal());
+                                signals.add(m.signal());
+                            }
+                        }
+                    } else if (m.role() == Role.TRUNCATION) {
+                        if (!isHidden(e) && BodyText.words(e.text()) >= 3) {
+                            fire(m);
+                            if (m.signal().equals("obfuscated-text")) {
+                                excluded.add(e);
+                            }
+                        }
+                    } else if (m.role() == Role.LABEL || m.role() == Role.FREE) {
+                        if (inArticleRegion(e)) {
+                            fire(m);
+                        }
+                    } else {
+                        fire(m);
+                    }
+                }
+            }
+        }
+        Element amp = doc.selectFirst("html");
+        if (amp != null && (amp.hasAttr("amp") || amp.hasAttr("\u26a1"))) {
+            signals.add("amp-page");
+            byRole.computeIfAbsent(Role.PLATFORM, r -> new LinkedHashSet<>()).add("amp-page");
+        }
+        for (Element section : doc.select("[subscriptions-section=content]")) {
+            if (BodyText.words(section.text()) >= 40) {
+                signals.add("amp-content-section-present");
+            }
+        }
+    }
+
+    /** Premium and "+" badges near the article (not in navigation, teasers of other articles or links). */
+    private void badges() {
+        for (Element e : doc.body() == null ? new Elements() : doc.body().getAllElements()) {
+            if (INVISIBLE.contains(e.tagName()) || !inArticleRegion(e)) {
+                continue;
+            }
+            String own = e.ownText().strip();
+            String text = e.text().strip();
+            int words = BodyText.words(text);
+            if (!own.isEmpty() && words <= 4 && hasPlusToken(text)) {
+                addSignal("plus-badge", Role.LABEL, Kind.HARD);
+            }
+            for (String attr : new String[] {"aria-label", "title", "alt"}) {
+                String v = e.attr(attr);
+                if (!v.isEmpty() && BodyText.words(v) <= 4 && hasPlusToken(v)) {
+                    addSignal("plus-badge", Role.LABEL, Kind.HARD);
+                }
+            }
+            if (!own.isEmpty() && words >= 1 && words <= 3 && BADGE_CLASS.matcher(e.className()).find()
+                    && !isHidden(e)) {
+                addSignal(hasPlusToken(text) ? "plus-badge" : "premium-badge", Role.LABEL, Kind.HARD);
+            }
+        }
+    }
+
+    /**
+     * Words of article prose that follow a gate inside the article: text the server delivered past the barrier,
+     * which a client-side paywall merely hides. Related links, comments and asides do not count.
+     */
+    int proseWordsAfterGates() {
+        if (strongGates.isEmpty() || articleRegion == null) {
+            return 0;
+        }
+        int best = 0;
+        for (Element gate : strongGates) {
+            if (!insideRegion(gate)) {
+                continue;
+            }
+            int words = 0;
+            boolean seenGate = false;
+            for (Map.Entry<Element, Block> entry : blocks.entrySet()) {
+                Element el = entry.getKey();
+                if (isInside(el, gate)) {
+                    seenGate = true; // blocks are in document order: those inside a gate are contiguous
+                    continue;
+                }
+                if (!seenGate) {
+                    continue;
+                }
+                Block b = entry.getValue();
+                if (!b.matched && b.words >= 12 && insideRegion(el) && !StandardPaywallDetector.insideAny(el, excluded)
+                        && el.closest(NOT_PROSE) == null) {
+                    words += b.words;
+                }
+            }
+            best = Math.max(best, words);
+        }
+        return best;
+    }
+
+    private static boolean isInside(Element e, Element container) {
+        for (Element p = e; p != null; p = p.parent()) {
+            if (p == container) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean insideRegion(Element e) {
+        for (Element p = e; p != null; p = p.parent()) {
+            if (p == articleRegion) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Call-to-action wording inside gates: reported as evidence, and what kind of gate it is. */
+    private void gateWording() {
+        Set<Element> gates = newIdentitySet();
+        gates.addAll(strongGates);
+        gates.addAll(ctaGates);
+        for (Element gate : gates) {
+            for (Marker m : markers) {
+                if (m.role() == Role.CTA && m.phrases() != null) {
+                    for (Element part : gate.getAllElements()) {
+                        String t = hasOwnText(part) ? BodyText.normalize(part.text()) : "";
+                        if (!t.isEmpty() && BodyText.words(t) <= PHRASE_BLOCK_WORDS && m.phraseIn(t)) {
+                            signals.add(m.signal());
+                            vote(m.kind());
+                            break;
+                        }
+                    }
+                }
+            }
+            if (gate.closest(OVERLAY) != null) {
+                overlayGate = true;
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private void fire(Marker m) {
+        addSignal(m.signal(), m.role(), m.kind());
+    }
+
+    private void addSignal(String signal, Role role, Kind kind) {
+        signals.add(signal);
+        byRole.computeIfAbsent(role, r -> new LinkedHashSet<>()).add(signal);
+        vote(kind);
+    }
+
+    private void vote(Kind kind) {
+        if (kind != null) {
+            kindVotes.merge(kind, 1, Integer::sum);
+        }
+    }
+
+    private boolean matchesRole(String normalizedText, Role role) {
+        for (Marker m : markers) {
+            if (m.role() == role && m.phraseIn(normalizedText)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void addGate(Element gate, Set<Element> into) {
+        into.add(gate);
+        excluded.add(gate);
+    }
+
+    /** Widens a block with barrier wording to the box around it, stopping before article prose. */
+    private Element gateAround(Element block) {
+        Element gate = block;
+        int depth = 0;
+        for (Element p = block.parent(); p != null && depth < 6; p = p.parent(), depth++) {
+            if (GATE_STOP.contains(p.tagName()) || BodyText.words(p.text()) > GATE_MAX_WORDS
+                    || holdsProse(p, 15)) {
+                break;
+            }
+            gate = p;
+        }
+        return gate;
+    }
+
+    /** Whether a box offers something to do (subscribe, log in, a form): a gate does, a badge does not. */
+    private boolean offersAction(Element box) {
+        if (!box.select("button, form, input").isEmpty()) {
+            return true;
+        }
+        for (Element e : box.getAllElements()) {
+            if (hasOwnText(e)) {
+                String t = BodyText.normalize(e.text());
+                if (BodyText.words(t) <= PHRASE_BLOCK_WORDS && matchesRole(t, Role.CTA)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private boolean isGateSized(Element e) {
+        return BodyText.words(e.text()) <= GATE_MAX_WORDS && !holdsProse(e, 30);
+    }
+
+    /** Whether an element holds a text block of at least {@code minWords} that matched no known wording. */
+    private boolean holdsProse(Element e, int minWords) {
+        for (Element d : e.getAllElements()) {
+            Block b = blocks.get(d);
+            if (b != null && !b.matched && b.words >= minWords && !isKnownWording(b.text)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void collectBlocks() {
+        if (doc.body() == null) {
+            return;
+        }
+        for (Element e : doc.body().getAllElements()) {
+            if (INVISIBLE.contains(e.tagName()) || !hasOwnText(e)) {
+                continue;
+            }
+            Element block = e;
+            while (INLINE.contains(block.tagName()) && block.parent() != null && block.parent() != doc.body()) {
+                block = block.parent();
+            }
+            if (!blocks.containsKey(block) && !isHidden(block)) {
+                String text = BodyText.normalize(inlineText(block));
+                blocks.put(block, new Block(text, BodyText.words(text)));
+            }
+        }
+    }
+
+    /** A block's own line of text: its text nodes and inline children, not the text of nested blocks. */
+    private static String inlineText(Element block) {
+        StringBuilder sb = new StringBuilder();
+        for (Node n : block.childNodes()) {
+            if (n instanceof TextNode t) {
+                sb.append(t.text());
+            } else if (n instanceof Element child && INLINE.contains(child.tagName()) && !isHidden(child)) {
+                sb.append(child.text());
+            } else if (n instanceof Element) {
+                sb.append(' ');
+            }
+        }
+        return sb.toString();
+    }
+
+    private static boolean hasOwnText(Element e) {
+        for (Node n : e.childNodes()) {
+            if (n instanceof TextNode t && !t.isBlank()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static boolean isHidden(Element e) {
+        for (Element p = e; p != null; p = p.parent()) {
+            if (INVISIBLE.contains(p.tagName()) || p.hasAttr("hidden")
+                    || (p.hasAttr("style") && HIDDEN_STYLE.matcher(p.attr("style")).find())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Site navigation and footer: barrier wording there is chrome, not a gate. */
+    private static boolean inChrome(Element e) {
+        return e.closest(CHROME) != null;
+    }
+
+    /** Labels count only next to this article: not in navigation, asides, link lists or other teasers. */
+    private boolean inArticleRegion(Element e) {
+        if (e.closest(NOT_ARTICLE) != null || isHidden(e)) {
+            return false;
+        }
+        if (articleRegion != null) {
+            for (Element p = e; p != null; p = p.parent()) {
+                if (p == articleRegion) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        Element header = e.closest("header");
+        return header == null || header.closest("article, main") != null;
+    }
+
+    private static boolean hasPlusToken(String text) {
+        for (String token : text.strip().split("[\\s()\\[\\]]+")) {
+            if (PLUS_TOKEN.matcher(token).matches() && !token.equalsIgnoreCase("Google+")
+                    && !token.equalsIgnoreCase("C++")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** jsoup nodes compare by identity; a linked set keeps signal order stable from run to run. */
+    private static <T> Set<T> newIdentitySet() {
+        return new LinkedHashSet<>();
+    }
+
+    /** A visible text block: normalised text and word count; {@code matched} once known wording is found. */
+    private static final class Block {
+        final String text;
+        final int words;
+        boolean matched;
+
+        Block(String text, int words) {
+            this.text = text;
+            this.words = words;
+        }
+    }
+}
