@@ -21,6 +21,12 @@ final class ContentModel {
     /** Block elements beyond this many are treated as inline: bounds the model on pathological pages. */
     static final int MAX_NODES = 200_000;
 
+    /**
+     * A furniture-named node needs this much good text to count as a mislabelled article wrapper: a barrier
+     * box or cookie notice can be the only text of a page, but it is never article-sized.
+     */
+    static final int MIN_PROTECTED_CHARS = 400;
+
     final List<ContentNode> nodes = new ArrayList<>();
     final List<TextBlock> blocks = new ArrayList<>();
     final ContentNode root;
@@ -69,7 +75,7 @@ final class ContentModel {
         for (ContentNode n : nodes) {
             boolean inherited = n.parent != null && n.parent.chrome;
             boolean own = (n.structuralChrome || (useNames && n.namedChrome))
-                    && !(total > 0 && n.goodChars >= 0.6 * total)
+                    && !(n.goodChars >= MIN_PROTECTED_CHARS && n.goodChars >= 0.6 * total)
                     && !n.declaredBody;
             n.chrome = inherited || own;
         }
