@@ -12,6 +12,9 @@ class BodyRulesTest {
     private static final String P2 = "<p>Engineers found that storms over the past decade had shifted many of the granite blocks, weakening the structure.</p>";
     private static final String P3 = "<p>Work is expected to start in the spring and to last about eighteen months, with the harbour open throughout.</p>";
 
+    private static final String P4 = "<p>Fishing boats will be moved to the southern quay for the duration, and the harbour master"
+            + " has promised weekly updates to skippers, residents and the sailing club.</p>";
+
     private final Extractor extractor = Extractors.standard();
 
     @Test
@@ -40,9 +43,9 @@ class BodyRulesTest {
     @Test
     void hiddenArticleBodyDeliveredInFullIsStillTheArticle() {
         Article a = extract("<article><h1>Breakwater</h1><div class=\"teaser\"><p>A short teaser line for the story.</p></div>"
-                + "<div class=\"article-body\" style=\"display: none\">" + P1 + P2 + P3 + "</div>"
+                + "<div class=\"article-body\" style=\"display: none\">" + P1 + P2 + P3 + P4 + "</div>"
                 + "<div class=\"paywall-prompt\"><p>Subscribe to keep reading</p></div></article>");
-        assertThat(a.text()).contains(text(P1), text(P2), text(P3)).doesNotContain("Subscribe");
+        assertThat(a.text()).contains(text(P1), text(P2), text(P3), text(P4)).doesNotContain("Subscribe");
     }
 
     @Test
