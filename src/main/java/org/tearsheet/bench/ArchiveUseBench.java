@@ -178,8 +178,8 @@ public final class ArchiveUseBench {
                     }
                 }
                 String t = text.toString().trim();
-                String html = "<!doctype html><html><head><title>Story " + i + "</title></head><body><article><p>"
-                        + t.replace("\n\n", "</p><p>") + "</p></article></body></html>";
+                String html = "<!doctype html><html><head><title>Story " + i + "</title>" + boilerplate(rnd)
+                        + "</head><body><article><p>" + t.replace("\n\n", "</p><p>") + "</p></article></body></html>";
                 byte[] body = html.getBytes(StandardCharsets.UTF_8);
                 HttpResponse http = new HttpResponse.Builder(200, "OK").addHeader("Content-Type", "text/html; charset=utf-8")
                         .body(null, body).build();
@@ -211,6 +211,25 @@ public final class ArchiveUseBench {
             }
         }
         return path;
+    }
+
+    /**
+     * Roughly what surrounds an article on a real news page (scripts, navigation, tracking config): about 40 KB that
+     * compresses like real markup does, so the WARC-to-text ratio resembles real captures.
+     */
+    private static String boilerplate(Random rnd) {
+        StringBuilder b = new StringBuilder(45_000);
+        b.append("<script>window.__CONFIG__={");
+        for (int k = 0; k < 900; k++) {
+            b.append("\"k").append(Integer.toHexString(rnd.nextInt())).append("\":\"")
+                    .append(Long.toString(rnd.nextLong() & Long.MAX_VALUE, 36)).append("\",");
+        }
+        b.append("};</script><nav>");
+        for (int k = 0; k < 120; k++) {
+            b.append("<a class=\"nav-item nav-item--section\" href=\"/section/").append(WORDS[k % WORDS.length])
+                    .append('/').append(k).append("\">").append(WORDS[(k * 7) % WORDS.length]).append("</a>");
+        }
+        return b.append("</nav>").toString();
     }
 
     private static WarcDigest sha1(byte[] data) {

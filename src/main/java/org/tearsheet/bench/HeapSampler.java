@@ -6,20 +6,21 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Samples used heap every few milliseconds on a daemon thread: the peak, and per progress decile the lowest value
- * seen (an approximation of the live set after young collections) — flat deciles mean no leak per page.
+ * Samples used heap every few milliseconds on a daemon thread for the peak, and measures the live heap (used
+ * right after a full collection) each time the run crosses a tenth of its progress: flat values mean memory per
+ * page does not accumulate.
  */
 final class HeapSampler implements AutoCloseable {
 
     private final MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
     private final Thread thread;
-    private final long[] decileMin = new long[10];
-    private volatile int decile;
+    private final long[] decileLive = new long[11];
+    private int decile = -1;
     private volatile boolean running = true;
     private long peak;
 
     HeapSampler() {
-        java.util.Arrays.fill(decileMin, Long.MAX_VALUE);
+        java.util.Arrays.fill(decileLive, -1);
         thread = new Thread(this::loop, "heap-sampler");
         thread.setDaemon(true);
         thread.start();
@@ -30,8 +31,6 @@ final class HeapSampler implements AutoCloseable {
             long used = memory.getHeapMemoryUsage().getUsed();
             synchronized (this) {
                 peak = Math.max(peak, used);
-                int d = Math.min(9, decile);
-                decileMin[d] = Math.min(decileMin[d], used);
             }
             try {
                 Thread.sleep(5);
@@ -41,21 +40,32 @@ final class HeapSampler implements AutoCloseable {
         }
     }
 
-    /** Tells the sampler how far the run is. */
+    /** Tells the sampler how far the run is; at each new tenth, forces a full GC and records the live heap. */
     void progress(int done, int total) {
-        decile = total == 0 ? 0 : (int) ((long) done * 10 / total);
+        int d = total == 0 ? 0 : (int) ((long) done * 10 / total);
+        synchronized (this) {
+            if (d <= decile) {
+                return;
+            }
+            decile = d;
+        }
+        System.gc();
+        long live = memory.getHeapMemoryUsage().getUsed();
+        synchronized (this) {
+            decileLive[d] = live;
+        }
     }
 
     synchronized long peak() {
         return peak;
     }
 
-    /** Lowest used heap per decile of progress, in MiB (deciles never reached are left out). */
+    /** Live heap after a full GC at 10%, 20%, ... 100% of progress, in MiB (tenths never reached are left out). */
     synchronized List<Long> decileFloorsMiB() {
         List<Long> out = new ArrayList<>();
-        for (long v : decileMin) {
-            if (v != Long.MAX_VALUE) {
-                out.add(v >> 20);
+        for (int i = 1; i < decileLive.length; i++) {
+            if (decileLive[i] >= 0) {
+                out.add(decileLive[i] >> 20);
             }
         }
         return out;

@@ -48,6 +48,9 @@ public final class BenchCaptureCommand implements Callable<Integer> {
     @Option(names = "--no-extract", description = "Capture only: no extraction, metadata records or sidecar.")
     boolean noExtract;
 
+    @Option(names = "--no-paywall", description = "Extract, but leave the paywall detector out.")
+    boolean noPaywall;
+
     @Option(names = "--no-wget", description = "Skip the wget baseline.")
     boolean noWget;
 
@@ -108,7 +111,7 @@ public final class BenchCaptureCommand implements Callable<Integer> {
         o.println("running tearsheet ...");
         o.flush();
         double before = server.seconds();
-        CaptureBenchmark.Outcome ts = new CaptureBenchmark(cfg, !noExtract, acceptEncoding).run(list, line -> {
+        CaptureBenchmark.Outcome ts = new CaptureBenchmark(cfg, !noExtract, acceptEncoding, !noPaywall).run(list, line -> {
             o.println(line);
             o.flush();
         });
@@ -121,7 +124,7 @@ public final class BenchCaptureCommand implements Callable<Integer> {
             row(o, wget);
         }
         row(o, tsFigures);
-        o.println("heap floor per 10% of progress (MiB): " + ts.heapFloorsMiB()
+        o.println("live heap after full GC at 10%, 20%, ... 100% (MiB): " + ts.heapFloorsMiB()
                 + "; heap max " + (ts.maxHeapBytes() >> 20) + " MiB");
         if (wget != null && wget.pagesPerSecond() > 0) {
             RunFigures t = tsFigures;

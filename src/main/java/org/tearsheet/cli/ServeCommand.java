@@ -34,6 +34,12 @@ public final class ServeCommand implements Callable<Integer> {
             description = "Archive folder (default: ${DEFAULT-VALUE}).")
     Path archiveDir;
 
+    private static void setIfAbsent(String property, String value) {
+        if (System.getProperty(property) == null) {
+            System.setProperty(property, value);
+        }
+    }
+
     /** The address the server binds to unless told otherwise. */
     public String bind() {
         return bind;
@@ -56,6 +62,10 @@ public final class ServeCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("tearsheet serve: cannot bind to " + bind + ": unknown address");
             return ExitCodes.USAGE;
         }
+        // the JDK server has no timeouts by default: a client that never finishes its request would hold one of the
+        // few worker threads forever. These are read once, when the server classes load, so set them first.
+        setIfAbsent("sun.net.httpserver.maxReqTime", "30");
+        setIfAbsent("sun.net.httpserver.maxRspTime", "600");
         CountDownLatch stopped = new CountDownLatch(1);
         ReplayServer server = ReplayServer.start(archiveDir, new InetSocketAddress(address, port));
         try {

@@ -43,6 +43,8 @@ public final class ArchiveVerifier {
 
     private final Path dir;
     private final List<Problem> problems = new ArrayList<>();
+    /** sha256 of each WARC, computed during the gzip check so the manifest check does not read the file again. */
+    private final Map<String, String> warcSha256 = new HashMap<>();
     private long records;
     private long digests;
     private long sidecarLines;
@@ -116,10 +118,16 @@ public final class ArchiveVerifier {
      */
     private void checkGzipTrailers(Path warc) {
         byte[] buf = new byte[1 << 16];
-        try (InputStream in = new GZIPInputStream(Files.newInputStream(warc), 1 << 16)) {
+        MessageDigest sha = Hashing.sha256();
+        try (InputStream raw = new java.security.DigestInputStream(Files.newInputStream(warc), sha);
+             InputStream in = new GZIPInputStream(raw, 1 << 16)) {
             while (in.read(buf) >= 0) {
                 // reading is the check
             }
+            while (raw.read(buf) >= 0) {
+                // bytes after the last gzip member still count for the file's sha256
+            }
+            warcSha256.put(warc.getFileName().toString(), java.util.HexFormat.of().formatHex(sha.digest()));
         } catch (IOException | RuntimeException e) {
             problem(warc.getFileName().toString(), "gzip integrity check failed (a CRC or length trailer does not "
                     + "match its data): " + describe(e));
@@ -406,7 +414,7 @@ public final class ArchiveVerifier {
         if (actual != size) {
             problem(at, what + " " + name + " is " + actual + " bytes, the manifest says " + size
                     + (actual < size ? " (truncated or edited)" : " (edited or data appended)"));
-        } else if (!Hashing.sha256Hex(p).equals(sha256)) {
+        } else if (!sha256.equals(warcSha256.containsKey(name) ? warcSha256.get(name) : Hashing.sha256Hex(p))) {
             problem(at, what + " " + name + " sha256 differs from the manifest (the file was modified or replaced)");
         }
     }

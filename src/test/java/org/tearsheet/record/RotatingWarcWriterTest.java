@@ -35,8 +35,8 @@ class RotatingWarcWriterTest {
     }
 
     EncodedRecord resource(RotatingWarcWriter w, String uri, String text) throws IOException {
-        WarcResource r = new WarcResource.Builder(uri).version(MessageVersion.WARC_1_1)
-                .body(MediaType.TEXT_PLAIN, text.getBytes(StandardCharsets.UTF_8)).build();
+        WarcResource r = new WarcResource.Builder(java.net.URI.create(uri)).version(MessageVersion.WARC_1_1)
+                .body(MediaType.parse("text/plain"), text.getBytes(StandardCharsets.UTF_8)).build();
         return w.encode(r);
     }
 
