@@ -18,10 +18,14 @@ final class TextAssembler {
     private static final Pattern DATE_LINE = Pattern.compile(
             "(?:\\d{1,4}[./-]\\d{1,2}[./-]\\d{1,4}|\\d{1,2}:\\d{2}|\\b(?:19|20)\\d{2}\\b|\\b\\d+\\s*(?:min|mins|minutes|hours?|hrs?|days?|std|stunden?|heures?|horas?|ore|uur|godz)\\b)",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
-    /** Byline openers in the languages of the phrase list. */
+    /**
+     * Byline openers in the languages of the phrase list, followed by a capitalised name: "Par Jean Dupont"
+     * is a byline, "Par une froide matinée" and "Por primera vez" are not.
+     */
     private static final Pattern BYLINE = Pattern.compile(
-            "^(?:by|von|par|por|di|door|przez|af|av|autor|author|written by|posted by|published by|text:|texte?:)\\s+\\S",
-            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+            "^(?i:by|von|par|por|di|door|przez|af|av|autor|autorin|author|written by|posted by|published by|"
+                    + "text:|texte?:)\\s+\\p{Lu}",
+            Pattern.UNICODE_CHARACTER_CLASS);
     /** "Updated at 1:23 p.m.", "Publié le 18 novembre 2019" and their kin. */
     private static final Pattern DATE_PREFIX = Pattern.compile(
             "^\\W*(?:last updated|updated|published|posted|first published|aktualisiert|veröffentlicht|mis à jour|"

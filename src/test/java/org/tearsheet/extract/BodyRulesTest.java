@@ -68,6 +68,16 @@ class BodyRulesTest {
     }
 
     @Test
+    void bylinesAndDatelinesAtTheEdgesGoButShortLedesStay() {
+        Article bylined = extract("<article><div class=\"info\"><p>By Jane Doe</p><p>Updated 3 hours ago</p></div>"
+                + "<div class=\"body\">" + P1 + P2 + P3 + "</div></article>");
+        assertThat(bylined.text()).startsWith(text(P1));
+        Article spanish = extract("<article><p>Por primera vez en su historia, el puerto cierra un muelle.</p>" + P1 + P2 + P3
+                + "</article>");
+        assertThat(spanish.text()).startsWith("Por primera vez en su historia");
+    }
+
+    @Test
     void brSeparatedTextBecomesParagraphs() {
         Article a = extract("<div class=\"story\">" + text(P1) + "<br><br>" + text(P2) + "<br><br>" + text(P3) + "</div>");
         assertThat(a.text()).isEqualTo(text(P1) + "\n\n" + text(P2) + "\n\n" + text(P3));
