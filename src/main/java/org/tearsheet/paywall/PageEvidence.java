@@ -507,7 +507,10 @@ final class PageEvidence {
 
 
     private boolean isConsentWall(Element el, String text) {
-        return text.contains("cookie") || text.contains("werbung") || text.contains("tracking")
+        // ad notices ("Advertisement - scroll to continue reading") are not paywalls either
+        return text.contains("advert") || text.contains("scroll") || text.contains("anzeige")
+                || text.contains("publicité") || text.contains("publicidad")
+                || text.contains("cookie") || text.contains("werbung") || text.contains("tracking")
                 || text.contains("consent") || text.contains("zustimm") || text.contains("einwillig")
                 || StandardPaywallDetector.insideAny(el, consent);
     }
