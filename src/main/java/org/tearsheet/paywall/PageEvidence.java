@@ -303,6 +303,8 @@ final class PageEvidence {
                         if (inArticleRegion(e)) {
                             fire(m);
                         }
+                    } else if (m.role() == Role.RESTRICTED && e.closest(NOT_ARTICLE) != null) {
+                        continue; // a marker on another story's teaser in a list or sidebar says nothing about this one
                     } else {
                         fire(m);
                     }

@@ -91,6 +91,7 @@ class PaywallDetectorTest {
     @Test
     void freeArticleWithPremiumTeasersInTheSidebarAndAVendorScriptStaysNone() {
         String sidebar = "<aside class=related><h2>More</h2><ul><li><span class=badge-premium>Premium</span>"
+                + "<span class=member-only-tag>Members</span>"
                 + " <a href=/a>Rates rise again</a></li><li><span class=label-plus>Z+</span><a href=/b>Night trains"
                 + "</a></li></ul></aside>";
         PaywallVerdict v = verdict(page("<script src=https://cdn.tinypass.com/api/tinypass.min.js></script>", "",
