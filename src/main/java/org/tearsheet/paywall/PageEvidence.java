@@ -45,6 +45,8 @@ final class PageEvidence {
 
     private final Document doc;
     private final List<Marker> markers;
+    /** Each marker's selectors parsed once, by marker index ({@code null}: no selectors). */
+    private final List<Evaluator> queries;
 
     final Set<String> signals = new LinkedHashSet<>();
     private final Map<Role, Set<String>> byRole = new EnumMap<>(Role.class);
@@ -70,14 +72,15 @@ final class PageEvidence {
     private List<String> excludedTexts;
     private Element articleRegion;
 
-    private PageEvidence(Document doc, List<Marker> markers) {
+    private PageEvidence(Document doc, List<Marker> markers, List<Evaluator> queries) {
         this.doc = doc;
         this.markers = markers;
+        this.queries = queries;
         this.blocks = TextBlocks.of(doc);
     }
 
     static PageEvidence scan(Document doc, MarkerCatalog catalog) {
-        PageEvidence e = new PageEvidence(doc, catalog.markers());
+        PageEvidence e = new PageEvidence(doc, catalog.markers(), catalog.selectorQueries());
         e.run();
         return e;
     }
@@ -274,9 +277,11 @@ final class PageEvidence {
     }
 
     private void selectors() {
-        for (Marker m : markers) {
-            for (String selector : m.selectors()) {
-                Elements found = doc.select(selector);
+        for (int i = 0; i < markers.size(); i++) {
+            Marker m = markers.get(i);
+            Evaluator query = queries.get(i);
+            if (query != null) {
+                Elements found = doc.select(query);
                 for (Element e : found) {
                     if (m.role() == Role.BARRIER) {
                         if (!TextBlocks.isHidden(e) && !GATE_STOP.contains(e.tagName()) && isGateSized(e)) {
