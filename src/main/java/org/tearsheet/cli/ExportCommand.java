@@ -20,7 +20,7 @@ import picocli.CommandLine.Model.CommandSpec;
 /** Export an archive as a WACZ package or merged cleaned text. */
 @Command(name = "export", mixinStandardHelpOptions = true,
         description = {"Export an archive as a WACZ package (opens in ReplayWeb.page) or as merged cleaned text.",
-            "Filters: --from/--to (capture day, UTC, inclusive) and --job (needs the jobs state database)."})
+            "Filters: --from/--to (capture day, UTC, inclusive) and --job (from the WARCs' metadata records and state.db)."})
 public final class ExportCommand implements Callable<Integer> {
 
     @Spec
@@ -38,7 +38,7 @@ public final class ExportCommand implements Callable<Integer> {
     @ArgGroup(exclusive = true, multiplicity = "1")
     Output output;
 
-    @Option(names = "--job", paramLabel = "NAME", description = "Only captures made by this job.")
+    @Option(names = "--job", paramLabel = "NAME", description = "Only captures made by this job (named in capture's metadata records or in state.db).")
     String job;
 
     @Option(names = "--from", paramLabel = "DATE", description = "Only captures on or after this day (yyyy-MM-dd, UTC).")

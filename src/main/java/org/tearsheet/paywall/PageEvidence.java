@@ -42,7 +42,7 @@ final class PageEvidence {
     private static final Pattern HIDDEN_STYLE = Pattern.compile("(?i)display\\s*:\\s*none|visibility\\s*:\\s*hidden");
     private static final Pattern PLUS_TOKEN = Pattern.compile("^[\\p{Lu}0-9][\\p{L}0-9]{0,11}\\+$");
     private static final Pattern BADGE_CLASS = Pattern.compile(
-            "(?i)(^|[-_\\s])(premium|exclusive|subscriber|subscribers|paid|abo|abonne|abonnes|plus|zplus|locked)([-_\\s]|$)");
+            "(?i)(^|[-_\\s])(premium|subscriber|subscribers|abo|abonne|abonnes|plus|zplus|locked)([-_\\s]|$)");
     private static final Evaluator CHROME = QueryParser.parse("nav, footer");
     private static final Evaluator NOT_ARTICLE = QueryParser.parse(
             "nav, footer, aside, a, li, [class*=related], [class*=teaser-list], [class*=recommend]");
@@ -64,8 +64,12 @@ final class PageEvidence {
     final Set<Element> ctaGates = newIdentitySet();
     /** Elements whose text is never article text (gates, consent banners, obfuscated sections). */
     final Set<Element> excluded = newIdentitySet();
-    /** Gates that sit inside a modal or overlay rather than in the article flow. */
+    /** Consent banners and walls. */
+    private final Set<Element> consent = newIdentitySet();
+    /** A gate sits inside a modal or overlay. */
     boolean overlayGate;
+    /** A gate sits in the page flow (after the teaser), not in an overlay. */
+    boolean inlineGate;
     String contentTier;
 
     private final Map<Element, Block> blocks = new LinkedHashMap<>();
@@ -138,6 +142,7 @@ final class PageEvidence {
                 if (CONSENT_CLASS.matcher(e.className() + " " + e.id()).find() && !GATE_STOP.contains(e.tagName())
                         && BodyText.words(e.text()) < 300) {
                     excluded.add(e);
+                    consent.add(e);
                 }
             }
         }
@@ -240,7 +245,8 @@ final class PageEvidence {
                 continue;
             }
             boolean labelPlace = b.words <= LABEL_WORDS && inArticleRegion(el);
-            boolean chrome = inChrome(el);
+            // navigation, footers and consent walls ("continue with ads or subscribe") are not paywalls
+            boolean chrome = inChrome(el) || isConsentWall(el, b.text);
             for (Marker m : markers) {
                 if (m.phrases() == null || m.role() == Role.CTA) {
                     continue;
@@ -254,7 +260,8 @@ final class PageEvidence {
                     b.matched = true;
                     if (m.role() == Role.BARRIER || m.role() == Role.EXHAUSTED || m.role() == Role.TRUNCATION) {
                         Element gate = gateAround(el);
-                        if (m.role() == Role.BARRIER && b.words < 8 && !offersAction(gate)) {
+                        if (m.role() == Role.BARRIER && (b.words <= 4 || matchesRole(b.text, Role.LABEL))
+                                && !offersAction(gate)) {
                             // "Réservé aux abonnés" alone next to the headline marks the article, it bars nothing
                             addSignal("premium-label", Role.LABEL, Kind.HARD);
                             continue;
@@ -421,6 +428,8 @@ final class PageEvidence {
             }
             if (gate.closest(OVERLAY) != null) {
                 overlayGate = true;
+            } else if (strongGates.contains(gate)) {
+                inlineGate = true;
             }
         }
     }
@@ -473,7 +482,7 @@ final class PageEvidence {
 
     /** Whether a box offers something to do (subscribe, log in, a form): a gate does, a badge does not. */
     private boolean offersAction(Element box) {
-        if (!box.select("button, form, input").isEmpty()) {
+        if (!box.select("button, form, input, a[href]").isEmpty()) {
             return true;
         }
         for (Element e : box.getAllElements()) {
@@ -553,6 +562,12 @@ final class PageEvidence {
             }
         }
         return false;
+    }
+
+    private boolean isConsentWall(Element el, String text) {
+        return text.contains("cookie") || text.contains("werbung") || text.contains("tracking")
+                || text.contains("consent") || text.contains("zustimm") || text.contains("einwillig")
+                || StandardPaywallDetector.insideAny(el, consent);
     }
 
     /** Site navigation and footer: barrier wording there is chrome, not a gate. */

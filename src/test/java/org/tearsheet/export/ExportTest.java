@@ -129,13 +129,22 @@ class ExportTest {
     }
 
     @Test
-    void jobFilterNeedsTheStateDatabase() throws Exception {
+    void jobFilterUsesMetadataRecordsAndTheStateDatabase() throws Exception {
         StringWriter err = new StringWriter();
         CommandLine cl = Main.commandLine();
         cl.setErr(new PrintWriter(err));
         int code = cl.execute("export", "--wacz", outDir.resolve("job.wacz").toString(), "--job", "daily", dir.toString());
         assertThat(code).isEqualTo(ExitCodes.USAGE);
-        assertThat(err.toString()).contains("--job needs the jobs state database", "state.db", "does not exist");
+        assertThat(err.toString()).contains("no capture of job 'daily' found: no metadata record in the WARCs names it",
+                "the jobs state database", "state.db does not exist");
+
+        // the job named in metadata records is found without a state.db
+        StringWriter out = new StringWriter();
+        cl.setOut(new PrintWriter(out));
+        assertThat(cl.execute("export", "--text", outDir.resolve("weekly.jsonl").toString(), "--job", "weekly", dir.toString()))
+                .isEqualTo(ExitCodes.OK);
+        assertThat(Files.readAllLines(outDir.resolve("weekly.jsonl"))).singleElement().asString()
+                .contains("\"title\":\"Other site story\"");
 
         // a state.db with the jobs schema's captures table: only that job's articles are exported
         String id = SidecarFiles.parse(new String(new java.util.zip.GZIPInputStream(Files.newInputStream(
@@ -149,13 +158,12 @@ class ExportTest {
             s.execute("INSERT INTO captures(job, canonical, url, captured_at, outcome, status, warc_file, warc_record_id, durable) "
                     + "VALUES ('daily', 'x', 'x', 0, 'captured', 200, 'w', '" + id + "', 1)");
         }
-        StringWriter out = new StringWriter();
-        cl.setOut(new PrintWriter(out));
         assertThat(cl.execute("export", "--text", outDir.resolve("job.jsonl").toString(), "--job", "daily", dir.toString()))
                 .isEqualTo(ExitCodes.OK);
         assertThat(Files.readAllLines(outDir.resolve("job.jsonl"))).singleElement().asString().contains("\"title\":\"Budget vote (updated)\"");
-        assertThat(cl.execute("export", "--text", outDir.resolve("x.jsonl").toString(), "--job", "weekly", dir.toString()))
+        assertThat(cl.execute("export", "--text", outDir.resolve("x.jsonl").toString(), "--job", "monthly", dir.toString()))
                 .isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString()).contains("state.db has no captures for it");
     }
 
     @Test

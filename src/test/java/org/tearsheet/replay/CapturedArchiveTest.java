@@ -62,13 +62,16 @@ class CapturedArchiveTest {
                         budget.lastModified(), budget.payloadDigest(), budget.captured(), budget.finalUrl(),
                         budget.warcRecordId()), null, null));
                 assertThat(again.outcome()).isEqualTo(Outcome.REVISIT);
+                CaptureResult moved = svc.capture(CaptureRequest.of(site.url("/r/budget")));
+                assertThat(moved.outcome()).isEqualTo(Outcome.CAPTURED);
+                assertThat(moved.redirectChain()).hasSize(2);
             }
             assertThat(Files.readAllLines(dir.resolve("manifest.jsonl"))).hasSize(2);
 
             VerificationReport report = ArchiveVerifier.verify(dir);
             assertThat(report.problems()).isEmpty();
             assertThat(report.warcs()).isEqualTo(2);
-            assertThat(report.sidecarLines()).isEqualTo(4);
+            assertThat(report.sidecarLines()).isEqualTo(5);
             assertThat(report.latestChainHash()).isEqualTo(Manifest.of(dir).latestHash());
 
             StringWriter out = new StringWriter();
@@ -85,7 +88,7 @@ class CapturedArchiveTest {
                 String base = "http://127.0.0.1:" + server.port();
                 Document list = Jsoup.parse(client.send(HttpRequest.newBuilder(URI.create(base + "/")).build(),
                         HttpResponse.BodyHandlers.ofString()).body());
-                assertThat(list.select("ol.articles li")).hasSize(4);
+                assertThat(list.select("ol.articles li")).hasSize(5);
                 assertThat(list.select("ol.articles li").text()).contains("truncated by paywall (metered)", "no paywall",
                         "The Valley Ledger");
 
@@ -120,13 +123,24 @@ class CapturedArchiveTest {
                 assertThat(rv.body()).contains("Council approves 2027 budget");
                 assertThat(rv.headers().firstValue("Memento-Datetime").orElseThrow()).isNotBlank();
 
-                // article page lists both captures of the URL
+                // a captured redirect replays as a redirect into the archive
+                HttpClient noFollow = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+                CdxjEntry redirect = CdxjIndex.of(dir).readAll().stream().filter(e -> e.url().equals(site.url("/r/budget")))
+                        .findFirst().orElseThrow();
+                assertThat(redirect.status()).isEqualTo(301);
+                HttpResponse<String> r301 = noFollow.send(HttpRequest.newBuilder(URI.create(base + "/web/"
+                        + redirect.timestamp() + "/" + redirect.url())).build(), HttpResponse.BodyHandlers.ofString());
+                assertThat(r301.statusCode()).isEqualTo(301);
+                assertThat(r301.headers().firstValue("Location").orElseThrow())
+                        .isEqualTo("/web/" + redirect.timestamp() + "/" + budget.finalUrl());
+
+                // article page lists every capture of the URL
                 String articleHref = list.select("ol.articles h2 a").stream()
-                        .filter(a -> a.text().contains("Council approves")).findFirst().orElseThrow().attr("href");
+                        .filter(a -> a.text().contains("Council approves")).reduce((a, b) -> b).orElseThrow().attr("href");
                 Document art = Jsoup.parse(client.send(HttpRequest.newBuilder(URI.create(base + articleHref)).build(),
                         HttpResponse.BodyHandlers.ofString()).body());
                 assertThat(art.select("article.text").text()).contains("nine hours");
-                assertThat(art.select("table.history tbody tr")).hasSize(2);
+                assertThat(art.select("table.history tbody tr")).hasSize(3);
                 assertThat(art.select("table.history").text()).contains("revisit (unchanged)");
             }
         }

@@ -52,7 +52,7 @@ public final class Fixtures {
             b.article(ARTICLE, T2, articleHtml("Budget vote", "second"), "Budget vote (updated)",
                     "Council approves budget after long debate. Update: the mayor signed it.", null);
             b.article(SECOND_HOST, T2.plusSeconds(5), articleHtml("Other site", "x"), "Other site story",
-                    "Rivers rise in the valley after heavy rain.", null);
+                    "Rivers rise in the valley after heavy rain.", null, "weekly");
         }
         upkeep.warcClosed(dir.resolve(lastWarcName(dir)));
     }

@@ -119,6 +119,12 @@ public final class NewsSite implements AutoCloseable {
 
     private void handle(HttpExchange ex) throws IOException {
         try (ex) {
+            if (ex.getRequestURI().getPath().equals("/r/budget")) {
+                // an old short link, moved permanently
+                ex.getResponseHeaders().set("Location", "/news/council-budget.html");
+                ex.sendResponseHeaders(301, -1);
+                return;
+            }
             Page p = pages.get(ex.getRequestURI().getPath());
             if (p == null) {
                 byte[] nf = "not found".getBytes(StandardCharsets.UTF_8);

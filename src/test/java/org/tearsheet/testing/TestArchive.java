@@ -76,6 +76,12 @@ public final class TestArchive implements AutoCloseable {
     /** An article: request + response + metadata record + sidecar line. Returns the response record id. */
     public URI article(String url, Instant date, String html, String title, String text,
                        SidecarEntry.PaywallJson paywall) throws IOException {
+        return article(url, date, html, title, text, paywall, null);
+    }
+
+    /** An article captured by {@code job} (written into the metadata record, as capture does). */
+    public URI article(String url, Instant date, String html, String title, String text,
+                       SidecarEntry.PaywallJson paywall, String job) throws IOException {
         long[] offset = new long[1];
         URI responseId = exchange(url, date, "text/html; charset=utf-8", html.getBytes(StandardCharsets.UTF_8), 200, offset);
         String textSha = Hashing.sha256Hex(text.getBytes(StandardCharsets.UTF_8));
@@ -85,6 +91,7 @@ public final class TestArchive implements AutoCloseable {
         meta.put("word_count", text.split("\\s+").length);
         meta.put("paywall", paywall);
         meta.put("text_sha256", textSha);
+        meta.put("job", job);
         byte[] metaBody = JSON.writeValueAsBytes(meta);
         writer.write(new WarcMetadata.Builder().version(MessageVersion.WARC_1_1).targetURI(URI.create(url)).date(date)
                 .addHeader("WARC-Refers-To", "<" + responseId + ">")

@@ -165,6 +165,34 @@ class ArchiveVerifierTest {
         assertThat(CdxjIndex.of(dir).readAll()).hasSize(1);
     }
 
+    @Test
+    void commandPrintsEveryProblemAndExitsNonZero() throws Exception {
+        Path warc = firstWarc();
+        Files.delete(warc);
+        java.io.StringWriter out = new java.io.StringWriter();
+        picocli.CommandLine cl = org.tearsheet.cli.Main.commandLine();
+        cl.setOut(new java.io.PrintWriter(out));
+        assertThat(cl.execute("verify", dir.toString())).isEqualTo(org.tearsheet.cli.ExitCodes.SOME_FAILED);
+        assertThat(out.toString())
+                .contains("PROBLEM manifest.jsonl line 1: WARC " + warc.getFileName() + " is listed in the manifest but missing")
+                .contains("FAILED: ")
+                .contains("latest chain hash: ");
+    }
+
+    @Test
+    void sealAddsWarcsWrittenWithoutTheListener() throws Exception {
+        Files.delete(dir.resolve(ArchiveFiles.MANIFEST));
+        assertThat(problems()).contains(ArchiveFiles.MANIFEST
+                + ": missing: 2 WARC(s) but no hash chain (deleted, or written without the upkeep listener)");
+        picocli.CommandLine cl = org.tearsheet.cli.Main.commandLine();
+        cl.setOut(new java.io.PrintWriter(new java.io.StringWriter()));
+        assertThat(cl.execute("index", "--seal", dir.toString())).isEqualTo(org.tearsheet.cli.ExitCodes.OK);
+        assertThat(problems()).isEmpty();
+        assertThat(Files.readAllLines(dir.resolve(ArchiveFiles.MANIFEST))).hasSize(2);
+        assertThat(cl.execute("index", "--seal", dir.toString())).isEqualTo(org.tearsheet.cli.ExitCodes.OK);
+        assertThat(Files.readAllLines(dir.resolve(ArchiveFiles.MANIFEST))).as("sealing twice adds nothing").hasSize(2);
+    }
+
     private static String CdxjEntry(String line) {
         return org.tearsheet.index.CdxjEntry.parse(line).filename();
     }
