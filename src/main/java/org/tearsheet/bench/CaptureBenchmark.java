@@ -20,6 +20,7 @@ public final class CaptureBenchmark {
     private final TearsheetConfig config;
     private final boolean extract;
     private final String acceptEncoding;
+    private final boolean paywall;
 
     /**
      * @param config         capture configuration; its archive dir receives the WARCs
@@ -27,9 +28,15 @@ public final class CaptureBenchmark {
      * @param acceptEncoding the Accept-Encoding to send instead of tearsheet's {@code gzip}, or null for the default
      */
     public CaptureBenchmark(TearsheetConfig config, boolean extract, String acceptEncoding) {
+        this(config, extract, acceptEncoding, true);
+    }
+
+    /** As above; {@code paywall} false leaves the paywall detector out (sidecar {@code paywall: null}). */
+    public CaptureBenchmark(TearsheetConfig config, boolean extract, String acceptEncoding, boolean paywall) {
         this.config = config;
         this.extract = extract;
         this.acceptEncoding = acceptEncoding;
+        this.paywall = paywall;
     }
 
     /** The result of a tearsheet run: figures plus the heap profile. */
@@ -47,10 +54,10 @@ public final class CaptureBenchmark {
         List<Long> floors;
         try (HeapSampler heap = new HeapSampler()) {
             CaptureService.Builder b = CaptureService.builder(config);
-            if (extract) {
+            if (extract && paywall) {
                 // The full pipeline a job runs: extraction, paywall verdict, metadata record and sidecar line.
                 b.paywallDetector(org.tearsheet.paywall.PaywallDetectors.standard(config.paywall()));
-            } else {
+            } else if (!extract) {
                 b.extractor(null);
             }
             if (acceptEncoding != null) {
@@ -73,7 +80,7 @@ public final class CaptureBenchmark {
         double seconds = (System.nanoTime() - t0) / 1e9;
         double cpu = (os.getProcessCpuTime() - cpu0) / 1e9;
         ArchiveStats.Stats stats = ArchiveStats.of(config.archive().dir());
-        String name = (extract ? "tearsheet" : "tearsheet (no extraction)")
+        String name = (extract ? (paywall ? "tearsheet" : "tearsheet (no paywall detector)") : "tearsheet (no extraction)")
                 + (acceptEncoding != null ? " [" + acceptEncoding + "]" : "");
         RunFigures f = new RunFigures(name, urls.size(), stats.ok(),
                 seconds, cpu, stats.payloadBytes(), stats.warcBytes(), peak, -1);

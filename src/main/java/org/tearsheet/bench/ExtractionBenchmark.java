@@ -1,6 +1,8 @@
 package org.tearsheet.bench;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -21,42 +23,51 @@ import org.tearsheet.extract.HtmlDecoder;
  * <p>Both sides start from the same in-memory bytes. The baseline is the cheapest useful thing one can do
  * with a page: {@code Jsoup.parse} plus {@code body().text()}. The extractor side is the real pipeline:
  * {@link HtmlDecoder#decode} (charset resolution and parse) plus {@link Extractor#extract}. Rounds of the two
- * alternate so that load on a shared machine hits both alike; the median round of each is reported.
+ * alternate so that load on a shared machine hits both alike; the median round of each is reported, by
+ * thread CPU time (pages per CPU-second of one core) and by wall clock.
  */
 public final class ExtractionBenchmark {
 
     /** Figures of one run. */
-    public record Result(int pages, long bytes, int rounds, double baselineSeconds, double extractSeconds) {
+    /**
+     * Figures of one run. Seconds are medians over rounds, both as thread CPU time (what one core delivers,
+     * robust against other processes on a shared machine) and as wall-clock time.
+     */
+    public record Result(int pages, long bytes, int rounds, double baselineCpuSeconds, double extractCpuSeconds,
+                         double baselineWallSeconds, double extractWallSeconds) {
 
         public double baselinePagesPerSecond() {
-            return pages / baselineSeconds;
+            return pages / baselineCpuSeconds;
         }
 
         public double extractPagesPerSecond() {
-            return pages / extractSeconds;
+            return pages / extractCpuSeconds;
         }
 
         public double baselineMegabytesPerSecond() {
-            return bytes / 1e6 / baselineSeconds;
+            return bytes / 1e6 / baselineCpuSeconds;
         }
 
         public double extractMegabytesPerSecond() {
-            return bytes / 1e6 / extractSeconds;
+            return bytes / 1e6 / extractCpuSeconds;
         }
 
-        /** Extraction speed as a fraction of the baseline's (1.0 = as fast as body().text()). */
+        /** Extraction speed as a fraction of the baseline's (1.0 = as fast as body().text()), by CPU time. */
         public double ratio() {
-            return baselineSeconds / extractSeconds;
+            return baselineCpuSeconds / extractCpuSeconds;
         }
 
         public String report() {
             return String.format(Locale.ROOT,
                     "pages %d, %.1f MB of HTML, median of %d rounds, 1 thread%n"
-                            + "baseline (Jsoup parse + body().text()): %8.1f pages/s %7.2f MB/s%n"
-                            + "extract  (decode + parse + extract):    %8.1f pages/s %7.2f MB/s%n"
-                            + "ratio extract/baseline: %.2fx",
-                    pages, bytes / 1e6, rounds, baselinePagesPerSecond(), baselineMegabytesPerSecond(),
-                    extractPagesPerSecond(), extractMegabytesPerSecond(), ratio());
+                            + "                                         per CPU-second of one core   wall clock%n"
+                            + "baseline (Jsoup parse + body().text()): %8.1f pages/s %7.2f MB/s   %8.1f pages/s%n"
+                            + "extract  (decode + parse + extract):    %8.1f pages/s %7.2f MB/s   %8.1f pages/s%n"
+                            + "ratio extract/baseline: %.2fx (CPU), %.2fx (wall)",
+                    pages, bytes / 1e6, rounds,
+                    baselinePagesPerSecond(), baselineMegabytesPerSecond(), pages / baselineWallSeconds,
+                    extractPagesPerSecond(), extractMegabytesPerSecond(), pages / extractWallSeconds,
+                    ratio(), baselineWallSeconds / extractWallSeconds);
         }
     }
 
@@ -98,22 +109,31 @@ public final class ExtractionBenchmark {
         for (int i = 0; i < warmupRounds; i++) {
             sink += baselineRound(pages) + extractRound(pages);
         }
-        double[] base = new double[rounds];
-        double[] extract = new double[rounds];
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        double[] baseCpu = new double[rounds];
+        double[] extractCpu = new double[rounds];
+        double[] baseWall = new double[rounds];
+        double[] extractWall = new double[rounds];
         for (int i = 0; i < rounds; i++) {
+            long c0 = threads.getCurrentThreadCpuTime();
             long t0 = System.nanoTime();
             sink += baselineRound(pages);
+            long c1 = threads.getCurrentThreadCpuTime();
             long t1 = System.nanoTime();
             sink += extractRound(pages);
+            long c2 = threads.getCurrentThreadCpuTime();
             long t2 = System.nanoTime();
-            base[i] = (t1 - t0) / 1e9;
-            extract[i] = (t2 - t1) / 1e9;
+            baseCpu[i] = (c1 - c0) / 1e9;
+            extractCpu[i] = (c2 - c1) / 1e9;
+            baseWall[i] = (t1 - t0) / 1e9;
+            extractWall[i] = (t2 - t1) / 1e9;
         }
         if (sink == 42) {
             // Consumes the results so that the JIT cannot drop the work.
             System.err.print("");
         }
-        return new Result(pages.size(), bytes, rounds, median(base), median(extract));
+        return new Result(pages.size(), bytes, rounds, median(baseCpu), median(extractCpu), median(baseWall),
+                median(extractWall));
     }
 
     private static long baselineRound(List<byte[]> pages) {

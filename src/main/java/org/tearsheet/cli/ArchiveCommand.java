@@ -61,7 +61,7 @@ public final class ArchiveCommand implements Callable<Integer> {
                 summary.add(r);
                 access.report().record(r);
                 synchronized (stdout) {
-                    stdout.println(line(r, done, total));
+                    stdout.println(access.redactor().redact(line(r, done, total)));
                     stdout.flush();
                 }
             });

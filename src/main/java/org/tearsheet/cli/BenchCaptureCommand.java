@@ -48,6 +48,9 @@ public final class BenchCaptureCommand implements Callable<Integer> {
     @Option(names = "--no-extract", description = "Capture only: no extraction, metadata records or sidecar.")
     boolean noExtract;
 
+    @Option(names = "--no-paywall", description = "Extract, but leave the paywall detector out.")
+    boolean noPaywall;
+
     @Option(names = "--no-wget", description = "Skip the wget baseline.")
     boolean noWget;
 
@@ -108,7 +111,7 @@ public final class BenchCaptureCommand implements Callable<Integer> {
         o.println("running tearsheet ...");
         o.flush();
         double before = server.seconds();
-        CaptureBenchmark.Outcome ts = new CaptureBenchmark(cfg, !noExtract, acceptEncoding).run(list, line -> {
+        CaptureBenchmark.Outcome ts = new CaptureBenchmark(cfg, !noExtract, acceptEncoding, !noPaywall).run(list, line -> {
             o.println(line);
             o.flush();
         });

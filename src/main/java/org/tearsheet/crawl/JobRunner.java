@@ -18,17 +18,18 @@ import java.util.concurrent.atomic.AtomicReference;
 import okhttp3.HttpUrl;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.tearsheet.access.SubscriberAccess;
 import org.tearsheet.capture.CaptureResult;
 import org.tearsheet.capture.CaptureService;
 import org.tearsheet.capture.Outcome;
-import org.tearsheet.config.AccessSettings;
+import org.tearsheet.config.ConfigException;
 import org.tearsheet.config.FetchSettings;
 import org.tearsheet.config.JobConfig;
 import org.tearsheet.config.TearsheetConfig;
-import org.tearsheet.schedule.StopSignal;
 import org.tearsheet.discover.Discoverer;
 import org.tearsheet.discover.Discovery;
 import org.tearsheet.paywall.PaywallVerdict;
+import org.tearsheet.schedule.StopSignal;
 import org.tearsheet.state.StateStore;
 
 /**
@@ -69,21 +70,22 @@ public final class JobRunner {
         Files.createDirectories(dir);
         try (JobLock lock = JobLock.acquire(dir, job.name())) {
             settleLeftovers(job.name(), dir);
+            SubscriberAccess access = subscriberAccess();
             Instant started = clock.instant();
             long t0 = System.nanoTime();
             long runId = store.startRun(job.name(), started);
 
-            Discovery discovery = new Discoverer(fetchFor(job)).discover(job, started);
+            Discovery discovery = new Discoverer(fetchFor(job), stop::isRequested).discover(job, started);
             store.recordDiscovered(job.name(), discovery.urls(), started);
-            SiteCredentials credentials = new SiteCredentials(config.access());
+            CredentialFingerprints credentials = new CredentialFingerprints(config.access());
             List<WorkPlan.Item> plan = WorkPlan.plan(job, discovery.urls(), store, credentials, started);
             store.markAttempted(job.name(), plan.stream().map(WorkPlan.Item::canonical).toList(), started);
             int conditional = (int) plan.stream().filter(WorkPlan.Item::conditional).count();
             observer.discovered(job.name(), discovery.urls().size(), plan.size(), discovery.errors().size());
 
-            Results results = new Results(credentials);
+            Results results = new Results(access);
             boolean stoppedEarly;
-            CaptureService service = captureSetup.builder(config.withFetch(fetchFor(job)))
+            CaptureService service = access.applyTo(captureSetup.builder(config.withFetch(fetchFor(job))))
                     .warcClosedListener(closed -> store.warcClosed(closed.getFileName().toString()))
                     .build();
             try {
@@ -98,6 +100,15 @@ public final class JobRunner {
                     report.outcomes(), report.seedErrors().size(), report.status().exitCode());
             observer.finished(report);
             return report;
+        }
+    }
+
+    /** The operator's credentials for this run (cookies files are read now, so a renewed login is picked up). */
+    private SubscriberAccess subscriberAccess() throws IOException {
+        try {
+            return SubscriberAccess.fromConfig(config, clock);
+        } catch (ConfigException e) {
+            throw new IOException("subscriber access unusable: " + e.getMessage(), e);
         }
     }
 
@@ -117,7 +128,7 @@ public final class JobRunner {
     }
 
     private boolean captureAll(CaptureService service, JobConfig job, List<WorkPlan.Item> plan, Results results,
-                               SiteCredentials credentials, StopSignal stop) throws IOException {
+                               CredentialFingerprints credentials, StopSignal stop) throws IOException {
         List<WorkPlan.Item> order = interleavedByHost(plan);
         int workers = Math.max(1, Math.min(config.fetch().globalConcurrency(), order.size()));
         AtomicInteger next = new AtomicInteger();
@@ -151,7 +162,7 @@ public final class JobRunner {
         return done.get() < order.size();
     }
 
-    private static String retryFingerprint(JobConfig job, CaptureResult r, SiteCredentials credentials) {
+    private static String retryFingerprint(JobConfig job, CaptureResult r, CredentialFingerprints credentials) {
         boolean waitsForCredentials = r.outcome() == Outcome.SKIPPED && "retry_later".equals(job.onTruncated())
                 && r.paywall() != null && r.paywall().status() == PaywallVerdict.Status.TRUNCATED;
         return waitsForCredentials ? credentials.fingerprint(r.requestedUrl()) : null;
@@ -203,40 +214,26 @@ public final class JobRunner {
         }
     }
 
-    /** Outcome counts, and per site with configured access whether every capture had its credentials rejected. */
+    /** Outcome counts, and the per-site tally of subscriber access (whether every capture was rejected). */
     private static final class Results {
-        private final SiteCredentials credentials;
+        private final SubscriberAccess access;
         private final Map<Outcome, Integer> counts = new EnumMap<>(Outcome.class);
-        private final Map<String, int[]> perSite = new LinkedHashMap<>(); // site -> {with verdict, rejected}
 
-        Results(SiteCredentials credentials) {
-            this.credentials = credentials;
+        Results(SubscriberAccess access) {
+            this.access = access;
         }
 
         synchronized void add(CaptureResult r) {
             counts.merge(r.outcome(), 1, Integer::sum);
-            AccessSettings site = credentials.siteOf(r.requestedUrl());
-            if (site != null && r.paywall() != null && r.paywall().credentials() != null) {
-                int[] c = perSite.computeIfAbsent(site.site(), s -> new int[2]);
-                c[0]++;
-                if (r.paywall().credentials() == PaywallVerdict.Credentials.REJECTED) {
-                    c[1]++;
-                }
-            }
+            access.report().record(r);
         }
 
         synchronized Map<Outcome, Integer> counts() {
             return new EnumMap<>(counts);
         }
 
-        synchronized List<String> sitesWithAllCredentialsRejected() {
-            List<String> sites = new ArrayList<>();
-            perSite.forEach((site, c) -> {
-                if (c[0] > 0 && c[0] == c[1]) {
-                    sites.add(site);
-                }
-            });
-            return sites;
+        List<String> sitesWithAllCredentialsRejected() {
+            return access.report().sitesAllRejected();
         }
     }
 }

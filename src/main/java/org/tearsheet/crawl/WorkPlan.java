@@ -20,7 +20,7 @@ import org.tearsheet.state.UrlState;
  */
 final class WorkPlan {
 
-    /** A failing URL is retried on this many runs, then left alone (it stays in state as failed). */
+    /** A URL that never got captured is retried on this many runs, then left alone (it stays in state as failed). */
     static final int MAX_FAILED_ATTEMPTS = 5;
 
     /** One capture to make; {@code canonical} is its state key. */
@@ -34,13 +34,14 @@ final class WorkPlan {
     private WorkPlan() {
     }
 
-    static List<Item> plan(JobConfig job, List<DiscoveredUrl> discovered, StateStore store, SiteCredentials credentials,
+    static List<Item> plan(JobConfig job, List<DiscoveredUrl> discovered, StateStore store, CredentialFingerprints credentials,
                            Instant now) {
         CaptureRequest.TruncatedPolicy truncated =
                 CaptureRequest.TruncatedPolicy.valueOf(job.onTruncated().toUpperCase(Locale.ROOT));
         Map<String, UrlState> chosen = new LinkedHashMap<>();
         for (UrlState s : store.unfinished(job.name())) {
-            if (s.lastOutcome() != Outcome.FAILED || s.attempts() < MAX_FAILED_ATTEMPTS) {
+            // a failed recapture of an archived article is always retried; a URL never captured gives up after a few runs
+            if (s.lastOutcome() != Outcome.FAILED || s.hasFullCapture() || s.attempts() < MAX_FAILED_ATTEMPTS) {
                 chosen.putIfAbsent(s.canonical(), s);
             }
         }

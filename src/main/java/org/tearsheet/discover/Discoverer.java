@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tearsheet.config.FetchSettings;
@@ -21,9 +22,17 @@ public final class Discoverer {
     private static final Logger LOG = LoggerFactory.getLogger(Discoverer.class);
 
     private final FetchSettings fetch;
+    private final BooleanSupplier stopRequested;
 
+    /** A discoverer that reads every seed. */
     public Discoverer(FetchSettings fetch) {
+        this(fetch, () -> false);
+    }
+
+    /** A discoverer that stops fetching seed documents once {@code stopRequested} turns true (what it found counts). */
+    public Discoverer(FetchSettings fetch, BooleanSupplier stopRequested) {
         this.fetch = fetch;
+        this.stopRequested = stopRequested;
     }
 
     /** Discovers the articles of {@code job} as of {@code now} (for lookback). Never throws for seed trouble. */
@@ -31,43 +40,57 @@ public final class Discoverer {
         Scope scope = Scope.of(job);
         Collector collector = new Collector(scope, now);
         List<String> errors = new ArrayList<>();
-        try (SeedFetcher fetcher = new SeedFetcher(fetch, job.hosts())) {
-            for (String url : job.seeds().urls()) {
-                collector.add(url, null, "url", false);
-            }
-            for (String feed : job.seeds().feeds()) {
-                try {
-                    SeedFetcher.Document doc = fetcher.get(feed);
-                    for (FeedReader.Item item : FeedReader.read(doc.body(), doc.url())) {
-                        collector.add(item.url(), item.date(), "feed:" + feed, true);
-                    }
-                } catch (IOException | RuntimeException e) {
-                    errors.add("feed " + feed + ": " + message(e));
-                }
-            }
-            SitemapReader sitemaps = new SitemapReader(fetcher);
-            for (String sitemap : job.seeds().sitemaps()) {
-                try {
-                    for (FeedReader.Item item : sitemaps.read(sitemap, errors)) {
-                        collector.add(item.url(), item.date(), "sitemap:" + sitemap, true);
-                    }
-                } catch (IOException | RuntimeException e) {
-                    errors.add("sitemap " + sitemap + ": " + message(e));
-                }
-            }
-            for (String page : job.seeds().pages()) {
-                try {
-                    SeedFetcher.Document doc = fetcher.get(page);
-                    for (String link : PageLinks.read(doc.body(), doc.url())) {
-                        collector.add(link, null, "page:" + page, true);
-                    }
-                } catch (IOException | RuntimeException e) {
-                    errors.add("page " + page + ": " + message(e));
-                }
-            }
+        try (SeedFetcher fetcher = new SeedFetcher(fetch, job.hosts(), stopRequested)) {
+            readSeeds(job, fetcher, collector, errors);
+        } catch (SeedFetcher.StoppedException e) {
+            LOG.info("job {}: stop requested during discovery; keeping the {} URLs found so far", job.name(),
+                    collector.found.size());
         }
         errors.forEach(e -> LOG.warn("job {}: seed unreadable: {}", job.name(), e));
         return new Discovery(new ArrayList<>(collector.found.values()), collector.outOfScope, collector.tooOld, errors);
+    }
+
+    private static void readSeeds(JobConfig job, SeedFetcher fetcher, Collector collector, List<String> errors)
+            throws SeedFetcher.StoppedException {
+        for (String url : job.seeds().urls()) {
+            collector.add(url, null, "url", false);
+        }
+        for (String feed : job.seeds().feeds()) {
+            try {
+                SeedFetcher.Document doc = fetcher.get(feed);
+                for (FeedReader.Item item : FeedReader.read(doc.body(), doc.url())) {
+                    collector.add(item.url(), item.date(), "feed:" + feed, true);
+                }
+            } catch (SeedFetcher.StoppedException e) {
+                throw e;
+            } catch (IOException | RuntimeException e) {
+                errors.add("feed " + feed + ": " + message(e));
+            }
+        }
+        SitemapReader sitemaps = new SitemapReader(fetcher);
+        for (String sitemap : job.seeds().sitemaps()) {
+            try {
+                for (FeedReader.Item item : sitemaps.read(sitemap, errors)) {
+                    collector.add(item.url(), item.date(), "sitemap:" + sitemap, true);
+                }
+            } catch (SeedFetcher.StoppedException e) {
+                throw e;
+            } catch (IOException | RuntimeException e) {
+                errors.add("sitemap " + sitemap + ": " + message(e));
+            }
+        }
+        for (String page : job.seeds().pages()) {
+            try {
+                SeedFetcher.Document doc = fetcher.get(page);
+                for (String link : PageLinks.read(doc.body(), doc.url())) {
+                    collector.add(link, null, "page:" + page, true);
+                }
+            } catch (SeedFetcher.StoppedException e) {
+                throw e;
+            } catch (IOException | RuntimeException e) {
+                errors.add("page " + page + ": " + message(e));
+            }
+        }
     }
 
     private static String message(Exception e) {

@@ -25,6 +25,15 @@ import org.tearsheet.config.FetchSettings;
  */
 final class SeedFetcher implements AutoCloseable {
 
+    /** A stop was requested: no more seed documents are fetched. */
+    static final class StoppedException extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        StoppedException() {
+            super("stop requested");
+        }
+    }
+
     /** A fetched document; {@code body} is content-decoded and gunzipped when it was a gzip file. */
     record Document(String url, String contentType, byte[] body) {
     }
@@ -36,9 +45,12 @@ final class SeedFetcher implements AutoCloseable {
     private final long maxBytes;
     private final Map<String, BaseRobotRules> robots = new HashMap<>();
     private final Map<String, Long> lastRequestAt = new HashMap<>();
+    private final java.util.function.BooleanSupplier stopRequested;
 
-    SeedFetcher(FetchSettings fetch, Map<String, FetchSettings.HostOverride> jobHosts) {
+    SeedFetcher(FetchSettings fetch, Map<String, FetchSettings.HostOverride> jobHosts,
+                java.util.function.BooleanSupplier stopRequested) {
         this.fetch = fetch;
+        this.stopRequested = stopRequested;
         this.jobHosts = jobHosts;
         this.robotName = robotName(fetch.userAgent());
         this.maxBytes = fetch.maxBodySize().bytes();
@@ -53,9 +65,13 @@ final class SeedFetcher implements AutoCloseable {
     /**
      * Fetches {@code url}.
      *
-     * @throws IOException for network errors, non-2xx statuses, robots refusals, oversize or broken bodies
+     * @throws StoppedException when a stop was requested
+     * @throws IOException      for network errors, non-2xx statuses, robots refusals, oversize or broken bodies
      */
     Document get(String url) throws IOException {
+        if (stopRequested.getAsBoolean()) {
+            throw new StoppedException();
+        }
         HttpUrl parsed = HttpUrl.parse(url);
         if (parsed == null) {
             throw new IOException("not an http(s) URL: " + url);

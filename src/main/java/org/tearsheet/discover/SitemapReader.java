@@ -64,6 +64,8 @@ final class SitemapReader {
                 String childUrl = child.getUrl().toString();
                 try {
                     walk(childUrl, depth + 1, seen, items, errors);
+                } catch (SeedFetcher.StoppedException e) {
+                    throw e;
                 } catch (IOException e) {
                     errors.add("sitemap " + childUrl + ": " + e.getMessage());
                 }

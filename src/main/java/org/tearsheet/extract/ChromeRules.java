@@ -70,7 +70,19 @@ final class ChromeRules {
             "paywall-template", "meter-box", "meter-message", "meter-banner", "meter-bar", "meter-notice",
             "tp-container", "tp-modal", "tp-backdrop", "pn-", "upsell", "offer$", "offers$", "member-only",
             "subscribe$", "subscription-cta", "subscription-prompt", "subscription-box", "subscription-banner",
-            "subscription-offer", "subscription-wall", "piano-"));
+            "subscription-offer", "subscription-wall", "piano-",
+            // consent managers and newsletter tools by their common names
+            "onetrust", "didomi", "cmp$", "cmp-", "cc-window", "cc-banner", "usercentrics", "sp_message", "truste",
+            "privacy-banner", "optin", "opt-in", "mc4wp", "mailchimp", "klaviyo", "email-signup",
+            // recirculation
+            "mostread", "most-read", "more-from", "morefrom", "upnext", "up-next", "nextup", "next-up",
+            "youmaylike", "you-may-like",
+            // content shown on hover (person cards, glossary pop-ups), not part of the sentence it sits in
+            "rollover-block", "rollover-card", "hovercard", "hover-card", "tooltip", "popover"));
+
+    /** Furniture words distinctive enough to count anywhere in a name, camelCase included ("newsCaption"). */
+    private static final NameTokens ANYWHERE_CHROME = new NameTokens(List.of(
+            "caption", "credit", "breadcrumb", "newsletter", "outbrain", "taboola", "disqus", "copyright"));
 
     /** Weaker chrome tokens that a content word in the same name overrides ("article-footer" is not). */
     private static final NameTokens SOFT_CHROME = new NameTokens(List.of(
@@ -145,7 +157,7 @@ final class ChromeRules {
                     bits |= HIDDEN;
                 }
             }
-            if (STRONG_CHROME.matches(v) && !EMBED_NAME.matches(v)) {
+            if ((STRONG_CHROME.matches(v) || ANYWHERE_CHROME.occursIn(v)) && !EMBED_NAME.matches(v)) {
                 bits |= STRONG;
             }
         }
@@ -175,7 +187,7 @@ final class ChromeRules {
                 // Embedded posts quoted by the article (tweets, Instagram) are content, whatever wraps them.
                 return false;
             }
-            if (STRONG_CHROME.matches(name)) {
+            if (STRONG_CHROME.matches(name) || ANYWHERE_CHROME.occursIn(name)) {
                 return true;
             }
             // BEM names ("article__header"): the element part after "__" says what the thing is.

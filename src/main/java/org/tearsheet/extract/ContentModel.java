@@ -21,6 +21,12 @@ final class ContentModel {
     /** Block elements beyond this many are treated as inline: bounds the model on pathological pages. */
     static final int MAX_NODES = 200_000;
 
+    /**
+     * A furniture-named node needs this much good text to count as a mislabelled article wrapper: a barrier
+     * box or cookie notice can be the only text of a page, but it is never article-sized.
+     */
+    static final int MIN_PROTECTED_CHARS = 400;
+
     final List<ContentNode> nodes = new ArrayList<>();
     final List<TextBlock> blocks = new ArrayList<>();
     final ContentNode root;
@@ -69,7 +75,7 @@ final class ContentModel {
         for (ContentNode n : nodes) {
             boolean inherited = n.parent != null && n.parent.chrome;
             boolean own = (n.structuralChrome || (useNames && n.namedChrome))
-                    && !(total > 0 && n.goodChars >= 0.6 * total)
+                    && !(n.goodChars >= MIN_PROTECTED_CHARS && n.goodChars >= 0.6 * total)
                     && !n.declaredBody;
             n.chrome = inherited || own;
         }
@@ -134,17 +140,16 @@ final class ContentModel {
             }
             int classVerdict = NEUTRAL;
             int idVerdict = NEUTRAL;
+            boolean hidden = false;
             if (e.attributesSize() > 0) {
-                if (ChromeRules.isHiddenByAttributes(e)) {
-                    return FilterResult.SKIP_ENTIRELY;
-                }
                 classVerdict = verdict(e.attr("class"), true);
                 idVerdict = verdict(e.attr("id"), false);
-                if ((classVerdict & ChromeRules.HIDDEN) != 0) {
-                    return FilterResult.SKIP_ENTIRELY;
-                }
+                hidden = (classVerdict & ChromeRules.HIDDEN) != 0 || ChromeRules.isHiddenByAttributes(e);
             }
             boolean block = ChromeRules.BLOCK_TAGS.contains(tag) || tag.indexOf('-') > 0;
+            if (hidden && !block) {
+                return FilterResult.SKIP_ENTIRELY;
+            }
             if (!block || model.nodes.size() >= MAX_NODES) {
                 if ((classVerdict & ChromeRules.STRONG) != 0) {
                     return FilterResult.SKIP_ENTIRELY;
@@ -155,7 +160,9 @@ final class ContentModel {
                 return FilterResult.CONTINUE;
             }
             flush();
-            ContentNode n = new ContentNode(e, current, tag, ChromeRules.isStructuralChrome(e, tag),
+            // Hidden blocks are furniture, but subject to the protection rule: a client-side paywall may hide
+            // an article body that was delivered in full, and that body is still the article.
+            ContentNode n = new ContentNode(e, current, tag, hidden || ChromeRules.isStructuralChrome(e, tag),
                     ((classVerdict | idVerdict) & ChromeRules.CHROME) != 0,
                     ChromeRules.weightOf(classVerdict) + ChromeRules.weightOf(idVerdict), ChromeRules.isDeclaredBody(e));
             n.firstBlock = model.blocks.size();

@@ -47,9 +47,6 @@ final class DeclaredBodyHint {
         for (int i : selected) {
             inSelection += declaredPrefix[i + 1] - declaredPrefix[i];
         }
-        if (inSelection >= 0.8 * declared) {
-            return selected;
-        }
         ContentNode best = null;
         for (ContentNode node : model.nodes) {
             int inNode = declaredPrefix[node.endBlock] - declaredPrefix[node.firstBlock];
@@ -58,6 +55,11 @@ final class DeclaredBodyHint {
             }
         }
         if (best == null) {
+            return selected;
+        }
+        // Only a selection that misses the declared body is replaced. Trimming a selection that holds it plus
+        // more would be wrong whenever the declared body is truncated (publishers often declare a lede only).
+        if (inSelection >= 0.8 * declared) {
             return selected;
         }
         List<Integer> out = new ArrayList<>(best.endBlock - best.firstBlock);

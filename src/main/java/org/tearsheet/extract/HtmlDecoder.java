@@ -1,11 +1,6 @@
 package org.tearsheet.extract;
 
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -88,17 +83,9 @@ public final class HtmlDecoder {
         }
     }
 
+    /** The String constructor replaces malformed and unmappable input with U+FFFD, and is the fastest path. */
     private static String decodeWith(byte[] bytes, int offset, Charset charset) {
-        CharsetDecoder decoder = charset.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPLACE)
-                .onUnmappableCharacter(CodingErrorAction.REPLACE);
-        try {
-            CharBuffer chars = decoder.decode(ByteBuffer.wrap(bytes, offset, bytes.length - offset));
-            return chars.toString();
-        } catch (CharacterCodingException e) {
-            // Cannot happen with REPLACE, but the API declares it.
-            return new String(bytes, offset, bytes.length - offset, charset);
-        }
+        return new String(bytes, offset, bytes.length - offset, charset);
     }
 
     private static Charset bomCharset(byte[] b) {

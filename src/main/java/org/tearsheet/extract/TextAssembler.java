@@ -116,7 +116,10 @@ final class TextAssembler {
             return true;
         }
         double ld = b.linkDensity();
-        if (ld > 0.5 || (b.kind == TextBlock.Kind.LIST_ITEM && ld > 0.3 && b.chars < 200)) {
+        if (ld > 0.5 && !isLinkedSentence(b)) {
+            return true;
+        }
+        if (b.kind == TextBlock.Kind.LIST_ITEM && ld > 0.3 && b.chars < 200) {
             return true;
         }
         if (NO_WORD.matcher(b.text).matches()) {
@@ -126,6 +129,15 @@ final class TextAssembler {
             return true;
         }
         return phrases.matches(b.text);
+    }
+
+    /**
+     * A body sentence whose names happen to be links ("<a>Jane Doe</a> has been eliminated from <a>...</a>.")
+     * rather than a link list: a paragraph element, some unlinked words, sentence punctuation at the end.
+     */
+    private static boolean isLinkedSentence(TextBlock b) {
+        return b.kind == TextBlock.Kind.PARAGRAPH && b.container.tag.equals("p") && b.linkDensity() <= 0.8
+                && b.chars - b.linkChars >= 20 && endsSentence(b.text);
     }
 
     /** Removes headings with nothing after them, and byline/date/furniture lines before and after the body. */

@@ -32,6 +32,9 @@ final class WordCounter {
     }
 
     static boolean isCjk(int cp) {
+        if (cp < 0x2E80) {
+            return false; // below the CJK blocks: skips the script lookup for most text
+        }
         Character.UnicodeScript s = Character.UnicodeScript.of(cp);
         return s == Character.UnicodeScript.HAN || s == Character.UnicodeScript.HIRAGANA
                 || s == Character.UnicodeScript.KATAKANA;

@@ -16,22 +16,33 @@ import org.tearsheet.extract.Article;
 final class Body {
 
     private static final int MIN_PARAGRAPH_WORDS = 4;
+    /** Fewer article words than this: no article body, only a headline, byline or barrier leftovers. */
+    static final int MIN_ARTICLE_WORDS = 12;
+    static final int MIN_SENTENCE_WORDS = 10;
 
     final int words;
     final int paragraphs;
+    /** Words of the longest kept paragraph: a lede is a sentence, leftovers like bylines are fragments. */
+    final int longest;
     final boolean endsInEllipsis;
     final boolean obfuscated;
 
-    private Body(int words, int paragraphs, boolean endsInEllipsis, boolean obfuscated) {
+    private Body(int words, int paragraphs, int longest, boolean endsInEllipsis, boolean obfuscated) {
         this.words = words;
         this.paragraphs = paragraphs;
+        this.longest = longest;
         this.endsInEllipsis = endsInEllipsis;
         this.obfuscated = obfuscated;
     }
 
+    /** At least one sentence of article text: a one-sentence lede is a teaser, a byline or date is not. */
+    boolean hasArticleText() {
+        return words >= MIN_ARTICLE_WORDS && longest >= MIN_SENTENCE_WORDS;
+    }
+
     static Body measure(Article article, Document doc, PageEvidence page) {
         Body extracted = measure(BodyText.paragraphs(article.text()), article, doc, page);
-        if (extracted.words >= StandardPaywallDetector.BLOCKED_MAX_WORDS || doc == null) {
+        if (extracted.hasArticleText() || doc == null) {
             return extracted;
         }
         // the extractor may have missed a short teaser: the page's own paragraphs are the second opinion
@@ -51,6 +62,7 @@ final class Body {
         }
         int words = 0;
         int count = 0;
+        int longest = 0;
         boolean obfuscated = false;
         String last = null;
         for (String p : candidates) {
@@ -65,13 +77,15 @@ final class Body {
                 obfuscated = true;
                 continue;
             }
-            words += BodyText.words(n);
+            int w = BodyText.words(n);
+            words += w;
+            longest = Math.max(longest, w);
             count++;
             last = p.strip();
         }
         boolean ellipsis = last != null && (last.endsWith("\u2026") || last.endsWith("...") || last.endsWith("[…]")
                 || last.endsWith("(…)"));
-        return new Body(words, count, ellipsis, obfuscated);
+        return new Body(words, count, longest, ellipsis, obfuscated);
     }
 
     private static void addNormalized(Set<String> set, String text) {

@@ -47,6 +47,17 @@ final class BodyText {
         return n;
     }
 
+    private static String lettersOf(String token) {
+        StringBuilder sb = new StringBuilder(token.length());
+        for (int i = 0; i < token.length(); i++) {
+            char c = token.charAt(i);
+            if (Character.isLetter(c)) {
+                sb.append(c);
+            }
+        }
+        return sb.toString();
+    }
+
     /** The paragraphs of an extracted text (blank-line or line separated), without empty ones. */
     static List<String> paragraphs(String text) {
         List<String> out = new ArrayList<>();
@@ -80,7 +91,7 @@ final class BodyText {
         int vowels = 0;
         long tokenChars = 0;
         for (String token : tokens) {
-            String word = token.replaceAll("[^\\p{L}]", "");
+            String word = lettersOf(token);
             tokenChars += token.length();
             if (FUNCTION_WORDS.contains(word)) {
                 function++;

@@ -15,14 +15,44 @@ import org.tearsheet.paywall.PaywallVerdict.Kind;
  * @param selectors CSS selectors of elements that carry the evidence
  * @param comments  pattern for HTML comments, or {@code null}
  * @param meta      patterns for meta name/property and content
- * @param phrases   pattern for short visible text blocks (normalised, lower case), or {@code null}
+ * @param phrases   patterns for short visible text blocks (normalised, lower case), each with the literals one
+ *                  of which its matches must contain ({@code null}: try every text)
  */
 record Marker(String signal, Role role, Kind kind, Pattern scripts, List<String> selectors,
-              Pattern comments, List<MetaPattern> meta, Pattern phrases) {
+              Pattern comments, List<MetaPattern> meta, List<Phrase> phrases) {
 
     Marker {
         selectors = List.copyOf(selectors);
         meta = List.copyOf(meta);
+        phrases = phrases == null || phrases.isEmpty() ? null : List.copyOf(phrases);
+    }
+
+    /** Whether a normalised text matches one of the phrases; a phrase's regex runs only if its literal occurs. */
+    boolean phraseIn(String normalizedText) {
+        if (phrases == null) {
+            return false;
+        }
+        for (Phrase p : phrases) {
+            if (p.mayMatch(normalizedText) && p.pattern().matcher(normalizedText).find()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** One phrase pattern and the texts one of which its every match contains ({@code null}: unknown). */
+    record Phrase(Pattern pattern, List<String> literals) {
+        boolean mayMatch(String text) {
+            if (literals == null) {
+                return true;
+            }
+            for (String l : literals) {
+                if (text.contains(l)) {
+                    return true;
+                }
+            }
+            return false;
+        }
     }
 
     /** A meta element test: both the name (or property) and the content must match. */

@@ -65,7 +65,7 @@ final class MarkerCatalog {
                         checkedSelectors(texts(m.path("selectors")), signal),
                         patterns(m.path("comments"), signal),
                         meta,
-                        patterns(m.path("phrases"), signal)));
+                        phrasePatterns(m.path("phrases"), signal)));
             }
             return out;
         } catch (IOException e) {
@@ -81,12 +81,128 @@ final class MarkerCatalog {
             throw new IllegalArgumentException("paywall.rules." + rule.name() + ": give selectors or phrases");
         }
         String signal = "rule:" + rule.name();
-        List<String> phrases = new ArrayList<>();
+        List<Marker.Phrase> phrases = new ArrayList<>();
         for (String phrase : rule.phrases()) {
-            phrases.add(Pattern.quote(BodyText.normalize(phrase)));
+            String literal = BodyText.normalize(phrase);
+            phrases.add(new Marker.Phrase(Pattern.compile(Pattern.quote(literal)), List.of(literal)));
         }
         return new Marker(signal, Role.BARRIER, rule.kind() == null ? Kind.HARD : kindOf(rule.kind(), signal),
-                null, checkedSelectors(rule.selectors(), signal), null, List.of(), combined(phrases, signal));
+                null, checkedSelectors(rule.selectors(), signal), null, List.of(), phrases);
+    }
+
+    /**
+     * Texts one of which every match of {@code regex} contains: the longest run of plain characters outside any
+     * group, class or quantifier; failing that, the alternatives of a mandatory group that each have one.
+     * {@code null} when no such texts of 3+ characters exist or the pattern has a top-level alternation.
+     */
+    static List<String> requiredLiterals(String regex) {
+        List<String> alternatives = splitTopLevel(regex);
+        if (alternatives.size() > 1) {
+            List<String> out = new ArrayList<>();
+            for (String alt : alternatives) {
+                List<String> l = requiredLiterals(alt);
+                if (l == null) {
+                    return null;
+                }
+                out.addAll(l);
+            }
+            return out;
+        }
+        String best = "";
+        StringBuilder run = new StringBuilder();
+        List<String> bestGroup = null;
+        int depth = 0;
+        int groupStart = -1;
+        boolean inClass = false;
+        for (int i = 0; i < regex.length(); i++) {
+            char c = regex.charAt(i);
+            char next = i + 1 < regex.length() ? regex.charAt(i + 1) : 0;
+            if (c == '\\') {
+                best = longer(best, run);
+                run.setLength(0);
+                i++;
+                continue;
+            }
+            if (inClass) {
+                inClass = c != ']';
+                continue;
+            }
+            if (c == '[') {
+                inClass = true;
+                best = longer(best, run);
+                run.setLength(0);
+                continue;
+            }
+            if (c == '(') {
+                if (depth == 0) {
+                    groupStart = i;
+                }
+                depth++;
+            } else if (c == ')') {
+                depth--;
+                if (depth == 0 && groupStart >= 0 && next != '?' && next != '*' && next != '{') {
+                    String inner = regex.substring(groupStart + 1, i);
+                    if (inner.startsWith("?:")) {
+                        inner = inner.substring(2);
+                    }
+                    List<String> l = requiredLiterals(inner);
+                    if (l != null && (bestGroup == null || shortest(l) > shortest(bestGroup))) {
+                        bestGroup = l;
+                    }
+                }
+            }
+            boolean plain = Character.isLetterOrDigit(c) || c == ' ' || c == '\'' || c == '-' || c == ',';
+            if (depth == 0 && plain && c != ')') {
+                if (next == '?' || next == '*' || next == '{') {
+                    best = longer(best, run);
+                    run.setLength(0);
+                } else {
+                    run.append(c);
+                }
+            } else {
+                best = longer(best, run);
+                run.setLength(0);
+            }
+        }
+        best = longer(best, run).strip();
+        if (best.length() >= 3 && (bestGroup == null || best.length() >= shortest(bestGroup))) {
+            return List.of(best);
+        }
+        return bestGroup;
+    }
+
+    private static List<String> splitTopLevel(String regex) {
+        List<String> parts = new ArrayList<>();
+        int depth = 0;
+        boolean inClass = false;
+        int start = 0;
+        for (int i = 0; i < regex.length(); i++) {
+            char c = regex.charAt(i);
+            if (c == '\\') {
+                i++;
+            } else if (inClass) {
+                inClass = c != ']';
+            } else if (c == '[') {
+                inClass = true;
+            } else if (c == '(') {
+                depth++;
+            } else if (c == ')') {
+                depth--;
+            } else if (c == '|' && depth == 0) {
+                parts.add(regex.substring(start, i));
+                start = i + 1;
+            }
+        }
+        parts.add(regex.substring(start));
+        return parts;
+    }
+
+    private static int shortest(List<String> literals) {
+        return literals.stream().mapToInt(String::length).min().orElse(0);
+    }
+
+    private static String longer(String best, StringBuilder run) {
+        return run.toString().strip().length() > best.strip().length() ? run.toString() : best;
     }
 
     private static Kind kindOf(String text, String signal) {
@@ -111,24 +227,37 @@ final class MarkerCatalog {
 
     /** One alternation of all patterns of an entry, so a text is scanned once per entry; null when none. */
     private static Pattern patterns(JsonNode array, String signal) {
-        return combined(texts(array), signal);
+        return combined(texts(array), signal, FLAGS);
     }
 
-    private static Pattern combined(List<String> regexes, String signal) {
+    /** Phrases are matched against normalised (lower-case) text, so they need no costly case folding. */
+    private static List<Marker.Phrase> phrasePatterns(JsonNode array, String signal) {
+        List<Marker.Phrase> out = new ArrayList<>();
+        for (String regex : texts(array)) {
+            out.add(new Marker.Phrase(compile(regex, signal, 0), requiredLiterals(regex)));
+        }
+        return out;
+    }
+
+    private static Pattern combined(List<String> regexes, String signal, int flags) {
         if (regexes.isEmpty()) {
             return null;
         }
         StringBuilder sb = new StringBuilder();
         for (String r : regexes) {
-            compile(r, signal); // reports the faulty pattern itself, not the alternation
+            compile(r, signal, flags); // reports the faulty pattern itself, not the alternation
             sb.append(sb.length() == 0 ? "" : "|").append("(?:").append(r).append(')');
         }
-        return compile(sb.toString(), signal);
+        return compile(sb.toString(), signal, flags);
     }
 
     private static Pattern compile(String regex, String signal) {
+        return compile(regex, signal, FLAGS);
+    }
+
+    private static Pattern compile(String regex, String signal, int flags) {
         try {
-            return Pattern.compile(regex, FLAGS);
+            return Pattern.compile(regex, flags);
         } catch (PatternSyntaxException e) {
             throw new IllegalArgumentException(signal + ": bad pattern '" + regex + "': " + e.getDescription(), e);
         }

@@ -16,7 +16,9 @@ import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
 import org.jsoup.select.Elements;
 import org.jsoup.select.NodeTraversor;
+import org.jsoup.select.Evaluator;
 import org.jsoup.select.NodeVisitor;
+import org.jsoup.select.QueryParser;
 import org.tearsheet.paywall.PaywallVerdict.Kind;
 
 /**
@@ -40,7 +42,14 @@ final class PageEvidence {
     private static final Pattern HIDDEN_STYLE = Pattern.compile("(?i)display\\s*:\\s*none|visibility\\s*:\\s*hidden");
     private static final Pattern PLUS_TOKEN = Pattern.compile("^[\\p{Lu}0-9][\\p{L}0-9]{0,11}\\+$");
     private static final Pattern BADGE_CLASS = Pattern.compile(
-            "(?i)(^|[-_\\s])(premium|exclusive|subscriber|subscribers|paid|abo|abonne|abonnes|plus|zplus|locked)([-_\\s]|$)");
+            "(?i)(^|[-_\\s])(premium|subscriber|subscribers|abo|abonne|abonnes|plus|zplus|locked)([-_\\s]|$)");
+    private static final Evaluator CHROME = QueryParser.parse("nav, footer");
+    private static final Evaluator NOT_ARTICLE = QueryParser.parse(
+            "nav, footer, aside, a, li, [class*=related], [class*=teaser-list], [class*=recommend]");
+    private static final Evaluator NOT_PROSE = QueryParser.parse(
+            "aside, nav, footer, form, figure, [class*=comment], [class*=related], [class*=recommend], [id*=comment]");
+    private static final Evaluator OVERLAY = QueryParser.parse(
+            "[class*=modal], [class*=overlay], [class*=backdrop], [class*=popup], [role=dialog]");
     private static final Pattern CONSENT_CLASS = Pattern.compile("(?i)cookie|consent|didomi|gdpr|\\bcmp\\b|onetrust|privacy-banner|sp_message");
 
     private final Document doc;
@@ -55,11 +64,19 @@ final class PageEvidence {
     final Set<Element> ctaGates = newIdentitySet();
     /** Elements whose text is never article text (gates, consent banners, obfuscated sections). */
     final Set<Element> excluded = newIdentitySet();
-    /** Gates that sit inside a modal or overlay rather than in the article flow. */
+    /** Consent banners and walls. */
+    private final Set<Element> consent = newIdentitySet();
+    /** A gate sits inside a modal or overlay. */
     boolean overlayGate;
+    /** A gate sits in the page flow (after the teaser), not in an overlay. */
+    boolean inlineGate;
     String contentTier;
 
     private final Map<Element, Block> blocks = new LinkedHashMap<>();
+    /** Memo of {@link #isKnownWording}: the same lines are asked about while widening gates and counting words. */
+    private final Map<String, Boolean> knownWording = new java.util.HashMap<>();
+    /** Normalised texts of {@link #excluded}, computed once scanning is done. */
+    private List<String> excludedTexts;
     private Element articleRegion;
 
     private PageEvidence(Document doc, List<Marker> markers) {
@@ -87,8 +104,14 @@ final class PageEvidence {
 
     /** Whether some gate container holds any of this block's text (the text is barrier, not article). */
     boolean inGate(String normalizedParagraph) {
-        for (Element gate : excluded) {
-            if (BodyText.normalize(gate.text()).contains(normalizedParagraph)) {
+        if (excludedTexts == null) {
+            excludedTexts = new ArrayList<>();
+            for (Element gate : excluded) {
+                excludedTexts.add(BodyText.normalize(gate.text()));
+            }
+        }
+        for (String gateText : excludedTexts) {
+            if (gateText.contains(normalizedParagraph)) {
                 return true;
             }
         }
@@ -100,12 +123,14 @@ final class PageEvidence {
         if (BodyText.words(normalizedParagraph) > PHRASE_BLOCK_WORDS) {
             return false;
         }
-        for (Marker m : markers) {
-            if (m.phrases() != null && m.role() != Role.ACCESS && m.phrases().matcher(normalizedParagraph).find()) {
-                return true;
+        return knownWording.computeIfAbsent(normalizedParagraph, t -> {
+            for (Marker m : markers) {
+                if (m.phrases() != null && m.role() != Role.ACCESS && m.phraseIn(t)) {
+                    return Boolean.TRUE;
+                }
             }
-        }
-        return false;
+            return Boolean.FALSE;
+        });
     }
 
     private void run() {
@@ -117,6 +142,7 @@ final class PageEvidence {
                 if (CONSENT_CLASS.matcher(e.className() + " " + e.id()).find() && !GATE_STOP.contains(e.tagName())
                         && BodyText.words(e.text()) < 300) {
                     excluded.add(e);
+                    consent.add(e);
                 }
             }
         }
@@ -215,23 +241,27 @@ final class PageEvidence {
         for (Map.Entry<Element, Block> entry : blocks.entrySet()) {
             Element el = entry.getKey();
             Block b = entry.getValue();
+            if (b.words > PHRASE_BLOCK_WORDS) {
+                continue;
+            }
+            boolean labelPlace = b.words <= LABEL_WORDS && inArticleRegion(el);
+            // navigation, footers and consent walls ("continue with ads or subscribe") are not paywalls
+            boolean chrome = inChrome(el) || isConsentWall(el, b.text);
             for (Marker m : markers) {
                 if (m.phrases() == null || m.role() == Role.CTA) {
                     continue;
                 }
                 boolean label = m.role() == Role.LABEL || m.role() == Role.FREE || m.role() == Role.RESTRICTED;
                 String text = b.text;
-                if (label && (b.words > LABEL_WORDS || !inArticleRegion(el))) {
+                if (label ? !labelPlace : chrome) {
                     continue;
                 }
-                if (!label && (b.words > PHRASE_BLOCK_WORDS || inChrome(el))) {
-                    continue;
-                }
-                if (m.phrases().matcher(text).find()) {
+                if (m.phraseIn(text)) {
                     b.matched = true;
                     if (m.role() == Role.BARRIER || m.role() == Role.EXHAUSTED || m.role() == Role.TRUNCATION) {
                         Element gate = gateAround(el);
-                        if (m.role() == Role.BARRIER && b.words < 8 && !offersAction(gate)) {
+                        if (m.role() == Role.BARRIER && (b.words <= 4 || matchesRole(b.text, Role.LABEL))
+                                && !offersAction(gate)) {
                             // "Réservé aux abonnés" alone next to the headline marks the article, it bars nothing
                             addSignal("premium-label", Role.LABEL, Kind.HARD);
                             continue;
@@ -243,7 +273,7 @@ final class PageEvidence {
             }
             if (!b.matched && b.words <= PHRASE_BLOCK_WORDS) {
                 for (Marker m : markers) {
-                    if (m.role() == Role.CTA && m.phrases() != null && m.phrases().matcher(b.text).find()) {
+                    if (m.role() == Role.CTA && m.phraseIn(b.text)) {
                         b.matched = true; // call-to-action wording: not article prose, though not a barrier alone
                         break;
                     }
@@ -339,19 +369,19 @@ final class PageEvidence {
                 continue;
             }
             int words = 0;
-            boolean after = false;
+            boolean seenGate = false;
             for (Map.Entry<Element, Block> entry : blocks.entrySet()) {
                 Element el = entry.getKey();
-                if (!after) {
-                    after = el.siblingIndex() >= 0 && follows(el, gate);
-                    if (!after) {
-                        continue;
-                    }
+                if (isInside(el, gate)) {
+                    seenGate = true; // blocks are in document order: those inside a gate are contiguous
+                    continue;
+                }
+                if (!seenGate) {
+                    continue;
                 }
                 Block b = entry.getValue();
                 if (!b.matched && b.words >= 12 && insideRegion(el) && !StandardPaywallDetector.insideAny(el, excluded)
-                        && el.closest("aside, nav, footer, form, figure, [class*=comment], [class*=related],"
-                                + " [class*=recommend], [id*=comment]") == null) {
+                        && el.closest(NOT_PROSE) == null) {
                     words += b.words;
                 }
             }
@@ -360,38 +390,13 @@ final class PageEvidence {
         return best;
     }
 
-    /** Whether {@code el} comes after all of {@code gate} in document order. */
-    private static boolean follows(Element el, Element gate) {
-        for (Element p = el; p != null; p = p.parent()) {
-            if (p == gate) {
-                return false;
+    private static boolean isInside(Element e, Element container) {
+        for (Element p = e; p != null; p = p.parent()) {
+            if (p == container) {
+                return true;
             }
         }
-        Element last = gate;
-        while (last.childrenSize() > 0) {
-            last = last.child(last.childrenSize() - 1);
-        }
-        return compareDocumentOrder(el, last) > 0;
-    }
-
-    private static int compareDocumentOrder(Element a, Element b) {
-        List<Integer> pa = path(a);
-        List<Integer> pb = path(b);
-        for (int i = 0; i < Math.min(pa.size(), pb.size()); i++) {
-            int c = Integer.compare(pa.get(i), pb.get(i));
-            if (c != 0) {
-                return c;
-            }
-        }
-        return Integer.compare(pa.size(), pb.size());
-    }
-
-    private static List<Integer> path(Element e) {
-        List<Integer> out = new ArrayList<>();
-        for (Element p = e; p.parent() != null; p = p.parent()) {
-            out.add(0, p.elementSiblingIndex());
-        }
-        return out;
+        return false;
     }
 
     private boolean insideRegion(Element e) {
@@ -413,7 +418,7 @@ final class PageEvidence {
                 if (m.role() == Role.CTA && m.phrases() != null) {
                     for (Element part : gate.getAllElements()) {
                         String t = hasOwnText(part) ? BodyText.normalize(part.text()) : "";
-                        if (!t.isEmpty() && BodyText.words(t) <= PHRASE_BLOCK_WORDS && m.phrases().matcher(t).find()) {
+                        if (!t.isEmpty() && BodyText.words(t) <= PHRASE_BLOCK_WORDS && m.phraseIn(t)) {
                             signals.add(m.signal());
                             vote(m.kind());
                             break;
@@ -421,8 +426,10 @@ final class PageEvidence {
                     }
                 }
             }
-            if (gate.closest("[class*=modal], [class*=overlay], [class*=backdrop], [class*=popup], [role=dialog]") != null) {
+            if (gate.closest(OVERLAY) != null) {
                 overlayGate = true;
+            } else if (strongGates.contains(gate)) {
+                inlineGate = true;
             }
         }
     }
@@ -447,7 +454,7 @@ final class PageEvidence {
 
     private boolean matchesRole(String normalizedText, Role role) {
         for (Marker m : markers) {
-            if (m.role() == role && m.phrases() != null && m.phrases().matcher(normalizedText).find()) {
+            if (m.role() == role && m.phraseIn(normalizedText)) {
                 return true;
             }
         }
@@ -475,7 +482,7 @@ final class PageEvidence {
 
     /** Whether a box offers something to do (subscribe, log in, a form): a gate does, a badge does not. */
     private boolean offersAction(Element box) {
-        if (!box.select("button, form, input").isEmpty()) {
+        if (!box.select("button, form, input, a[href]").isEmpty()) {
             return true;
         }
         for (Element e : box.getAllElements()) {
@@ -557,15 +564,20 @@ final class PageEvidence {
         return false;
     }
 
+    private boolean isConsentWall(Element el, String text) {
+        return text.contains("cookie") || text.contains("werbung") || text.contains("tracking")
+                || text.contains("consent") || text.contains("zustimm") || text.contains("einwillig")
+                || StandardPaywallDetector.insideAny(el, consent);
+    }
+
     /** Site navigation and footer: barrier wording there is chrome, not a gate. */
     private static boolean inChrome(Element e) {
-        return e.closest("nav, footer") != null;
+        return e.closest(CHROME) != null;
     }
 
     /** Labels count only next to this article: not in navigation, asides, link lists or other teasers. */
     private boolean inArticleRegion(Element e) {
-        if (e.closest("nav, footer, aside, a, li, [class*=related], [class*=teaser-list], [class*=recommend]") != null
-                || isHidden(e)) {
+        if (e.closest(NOT_ARTICLE) != null || isHidden(e)) {
             return false;
         }
         if (articleRegion != null) {

@@ -24,11 +24,11 @@ final class StandardPaywallDetector implements PaywallDetector {
 
     private static final Logger LOG = LoggerFactory.getLogger(StandardPaywallDetector.class);
 
-    /** Fewer article words than this: there is no article body, only a headline or a barrier. */
-    static final int BLOCKED_MAX_WORDS = 20;
     /** Teasers are rarely this long; a gate over this much delivered text is a client-side paywall. */
     static final int LONG_BODY_WORDS = 350;
     static final int LONG_BODY_PARAGRAPHS = 5;
+    /** Under a modal (not an inline gate after the teaser), this much text is the article, not a teaser. */
+    static final int OVERLAY_FULL_WORDS = 150;
     /** An error or login page with this much article text is an article after all. */
     static final int HTTP_ARTICLE_WORDS = 150;
     /** Article prose past a barrier (hidden client-side) when at least this many words follow it. */
@@ -122,7 +122,7 @@ final class StandardPaywallDetector implements PaywallDetector {
         Kind kind = kindOf(page, false, true);
 
         // 3. How much of it was delivered?
-        if (body.words < BLOCKED_MAX_WORDS) {
+        if (!body.hasArticleText()) {
             return verdict(in, Status.BLOCKED, kind, signals);
         }
         if (body.endsInEllipsis && (barrier || declaredRestricted)) {
@@ -148,11 +148,18 @@ final class StandardPaywallDetector implements PaywallDetector {
             return verdict(in, Status.TRUNCATED, kind, signals);
         }
         if (barrier || page.has(Role.EXHAUSTED) || page.has("teaser-fade")) {
-            boolean longBody = body.words >= LONG_BODY_WORDS && body.paragraphs >= LONG_BODY_PARAGRAPHS;
+            boolean longBody = body.words >= LONG_BODY_WORDS && body.paragraphs >= LONG_BODY_PARAGRAPHS
+                    // a modal over the page hides what was delivered; more than a teaser's worth means all of it
+                    || (overlayOnly(page) && body.words >= OVERLAY_FULL_WORDS && body.paragraphs >= 4);
             // a gate over text that was delivered anyway is a client-side paywall: the capture holds it all
             return verdict(in, complete || longBody ? Status.FULL : Status.TRUNCATED, kind, signals);
         }
         return verdict(in, Status.FULL, kind, signals);
+    }
+
+    /** Whether every gate shown is a modal or overlay rather than a box in the article flow. */
+    private static boolean overlayOnly(PageEvidence page) {
+        return page.overlayGate && !page.inlineGate;
     }
 
     private static boolean restrictedMarkers(PageEvidence page, StructuredAccess declared, Part part) {

@@ -60,7 +60,8 @@ final class Migrations {
                       last_modified TEXT,
                       durable INTEGER NOT NULL)""",
                     "CREATE INDEX captures_by_url ON captures (canonical, captured_at)",
-                    "CREATE INDEX captures_pending ON captures (job, warc_file, durable)",
+                    "CREATE INDEX captures_by_file ON captures (warc_file, durable)",
+                    "CREATE INDEX captures_pending ON captures (job, durable)",
                     """
                     CREATE TABLE runs (
                       id INTEGER PRIMARY KEY AUTOINCREMENT,

@@ -189,6 +189,24 @@ class DiscovererTest {
         assertThat(site.hits("/private/feed.xml")).isEmpty();
     }
 
+    @Test
+    void aStopRequestEndsDiscoveryKeepingWhatWasFound() {
+        for (String name : List.of("one", "two")) {
+            site.put("/" + name + ".xml", "application/rss+xml", """
+                    <rss version="2.0"><channel><title>t</title><link>/</link><description>d</description>
+                    <item><link>%s</link></item></channel></rss>""".formatted(site.url("/news/" + name + ".html")));
+        }
+        FetchSettings fetch = new FetchSettings(null, null, null, null, null, null, null, null, null, null,
+                Duration.ZERO, null, null, null, null);
+        Discoverer stopping = new Discoverer(fetch, () -> !site.hits("/one.xml").isEmpty());
+
+        Discovery d = stopping.discover(job(feeds(site.url("/one.xml"), site.url("/two.xml")), List.of(), List.of(), null), NOW);
+
+        assertThat(d.urls()).extracting(DiscoveredUrl::url).containsExactly(site.url("/news/one.html"));
+        assertThat(d.errors()).isEmpty();
+        assertThat(site.hits("/two.xml")).isEmpty();
+    }
+
     private static byte[] gzip(String text) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (GZIPOutputStream gz = new GZIPOutputStream(out)) {

@@ -69,6 +69,10 @@ class PaywallDetectorTest {
         assertThat(full.kind()).isEqualTo(Kind.HARD);
         assertThat(full.signals()).contains("piano-script", "piano-tp-modal", "body-tp-modal-open", "barrier-text");
 
+        PaywallVerdict shortArticle = verdict(page("", " class=tp-modal-open", paragraphs(4), modal));
+        assertThat(shortArticle.status()).as("four paragraphs under a modal are more than a teaser")
+                .isEqualTo(Status.FULL);
+
         PaywallVerdict teaser = verdict(page("<script src=https://cdn.tinypass.com/api/tinypass.min.js></script>",
                 " class=tp-modal-open", paragraphs(2), modal));
         assertThat(teaser.status()).isEqualTo(Status.TRUNCATED);
@@ -93,6 +97,17 @@ class PaywallDetectorTest {
                 paragraphs(5), sidebar));
         assertThat(v.status()).isEqualTo(Status.NONE);
         assertThat(v.kind()).isEqualTo(Kind.NONE);
+    }
+
+    @Test
+    void scoopLabelsSponsoredPostsAndConsentWallsAreNotPaywalls() {
+        String kicker = "<p class=kicker><span class=label-exclusive>Exclusive</span></p>";
+        assertThat(verdict(page("", "", kicker + paragraphs(3), "")).status()).isEqualTo(Status.NONE);
+        String sponsored = "<p class=label-paid>Paid Post</p>";
+        assertThat(verdict(page("", "", sponsored + paragraphs(3), "")).status()).isEqualTo(Status.NONE);
+        String payOrOk = "<div class=\"sp_message_container\"><p>Weiterlesen mit Werbung und Tracking oder mit dem"
+                + " Pur-Abo ohne Werbung</p><button>Zustimmen und weiterlesen</button><button>Pur-Abo</button></div>";
+        assertThat(verdict(page("", "", paragraphs(3), payOrOk)).status()).isEqualTo(Status.NONE);
     }
 
     @Test
@@ -189,6 +204,26 @@ class PaywallDetectorTest {
         String ghost = page("", "", paragraphs(2), "<aside class=gh-post-upgrade-cta><h2>This post is for paying"
                 + " subscribers only</h2><a href=#/portal/signup>Subscribe now</a></aside>");
         assertThat(verdict(ghost).status()).isEqualTo(Status.TRUNCATED);
+    }
+
+    @Test
+    void commonBarrierWordingWithoutKnownClassNames() {
+        for (String wording : List.of("Register for free to read this article.", "Want to keep reading? Subscribe now.",
+                "Only subscribers can read this story.", "You need to be a subscriber to read the rest.",
+                "Sie möchten weiterlesen? Jetzt Abo abschließen.", "Vous souhaitez lire la suite ?",
+                "This story is available exclusively to subscribers.")) {
+            String html = page("", "", paragraphs(2), "<div class=box-x><p>" + wording + "</p><a href=/join>Join</a></div>");
+            assertThat(verdict(html).status()).as(wording).isEqualTo(Status.TRUNCATED);
+        }
+    }
+
+    @Test
+    void aOneSentenceLedeIsATeaserButABylineAloneIsNot() {
+        String gate = "<div class=gate><p>Subscribe to continue reading</p><a href=/s>Subscribe</a></div>";
+        String lede = "<p>The council voted on Tuesday to close the old library on Mill Street.</p>";
+        assertThat(verdict(page("", "", lede, gate)).status()).isEqualTo(Status.TRUNCATED);
+        String byline = "<p class=byline>By Jane Doe · 4 May 2024</p>";
+        assertThat(verdict(page("", "", byline, gate)).status()).isEqualTo(Status.BLOCKED);
     }
 
     @Test

@@ -28,6 +28,9 @@ public final class BatchExtractor {
     /** Documents larger than this (after decompression) are reported as errors instead of extracted. */
     public static final long DEFAULT_MAX_DOCUMENT_BYTES = 64L * 1024 * 1024;
 
+    /** Payload bytes read ahead of the workers at most (WARC records are read sequentially, extracted in parallel). */
+    private static final long MAX_IN_FLIGHT_BYTES = 256L * 1024 * 1024;
+
     private final Extractor extractor;
     private final int threads;
     private final InputScanner scanner;
@@ -51,6 +54,8 @@ public final class BatchExtractor {
     public int run(List<Path> paths, Consumer<ExtractedDocument> sink) {
         ExecutorService pool = Executors.newFixedThreadPool(threads, daemonThreads());
         Deque<Future<ExtractedDocument>> window = new ArrayDeque<>();
+        Deque<Long> windowBytes = new ArrayDeque<>();
+        long[] inFlightBytes = {0};
         int maxInFlight = threads * 8;
         int[] failures = {0};
         Consumer<ExtractedDocument> counting = d -> {
@@ -62,13 +67,19 @@ public final class BatchExtractor {
         try {
             for (Path path : paths) {
                 scanner.scan(path, job -> {
+                    long size = job.body() == null ? 0 : job.body().length;
                     window.addLast(pool.submit(() -> process(job)));
-                    while (window.size() >= maxInFlight) {
+                    windowBytes.addLast(size);
+                    inFlightBytes[0] += size;
+                    // Bounded by count and by bytes held: WARC payloads wait in memory until processed.
+                    while (window.size() >= maxInFlight || (inFlightBytes[0] > MAX_IN_FLIGHT_BYTES && window.size() > 1)) {
+                        inFlightBytes[0] -= windowBytes.removeFirst();
                         counting.accept(await(window.removeFirst()));
                     }
                 });
             }
             while (!window.isEmpty()) {
+                windowBytes.removeFirst();
                 counting.accept(await(window.removeFirst()));
             }
         } finally {

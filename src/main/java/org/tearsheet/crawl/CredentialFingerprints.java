@@ -14,12 +14,12 @@ import okhttp3.HttpUrl;
 import org.tearsheet.config.AccessSettings;
 
 /**
- * Which configured subscriber access applies to a URL, and a fingerprint of its resolved credentials
- * (sha256 over the cookies file and header values). The fingerprint lets a job notice that the operator
+ * A fingerprint of the resolved credentials configured for a URL's site (sha256 over the cookies file and
+ * header values). The fingerprint lets a job notice that the operator
  * renewed a login, so truncated captures kept for {@code retry_later} are tried again; the credentials
  * themselves are never stored.
  */
-final class SiteCredentials {
+final class CredentialFingerprints {
 
     /** Fingerprint used for URLs no access entry covers. */
     static final String NONE = "none";
@@ -27,12 +27,12 @@ final class SiteCredentials {
     private final List<AccessSettings> access;
     private final Map<String, String> fingerprints = new TreeMap<>();
 
-    SiteCredentials(List<AccessSettings> access) {
+    CredentialFingerprints(List<AccessSettings> access) {
         this.access = access;
     }
 
-    /** The access entry covering {@code url}'s host, or null. */
-    AccessSettings siteOf(String url) {
+    /** The access entry whose hosts cover {@code url}'s host, or null. */
+    private AccessSettings siteOf(String url) {
         HttpUrl u = HttpUrl.parse(url);
         if (u == null) {
             return null;
