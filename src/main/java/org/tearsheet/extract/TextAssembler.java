@@ -34,6 +34,11 @@ final class TextAssembler {
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     private static final Pattern NO_WORD = Pattern.compile("^[\\W_]*$", Pattern.UNICODE_CHARACTER_CLASS);
 
+    /** Class names of standfirsts (summary lines under the headline). */
+    private static final List<String> STANDFIRST_NAMES = List.of(
+            "standfirst", "dek", "deck", "strapline", "subtitle", "sub-title", "subheadline", "summary", "teaser",
+            "intro", "chapo", "chapeau", "lead-in", "entradilla", "sottotitolo", "vorspann");
+
     /** Short repeated lines ("Meal 2", "Step 1") are structure, not duplicated paragraphs. */
     private static final int MIN_DEDUPE_KEY = 30;
 
@@ -81,7 +86,7 @@ final class TextAssembler {
         }
         // A standfirst repeats the meta description and belongs in that field; a lede paragraph (<p>) that
         // sites reuse as their description is body text.
-        if (!descriptionKey.isEmpty() && !kept.isEmpty() && !kept.get(0).block.container.tag.equals("p")
+        if (!descriptionKey.isEmpty() && !kept.isEmpty() && isStandfirst(kept.get(0).block.container)
                 && key(kept.get(0).text).equals(descriptionKey)) {
             kept.remove(0);
         }
@@ -133,6 +138,20 @@ final class TextAssembler {
             return true;
         }
         return phrases.matches(b.text);
+    }
+
+    /** A summary element rather than a lede paragraph: not a {@code <p>}, or a {@code <p>} named as a summary. */
+    private static boolean isStandfirst(ContentNode container) {
+        if (!container.tag.equals("p")) {
+            return true;
+        }
+        String cls = container.className().toLowerCase(Locale.ROOT);
+        for (String name : STANDFIRST_NAMES) {
+            if (cls.contains(name)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

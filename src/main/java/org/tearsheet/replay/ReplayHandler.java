@@ -169,9 +169,24 @@ final class ReplayHandler {
             notArchived(ex, url, null);
             return;
         }
-        CdxjEntry last = all.get(all.size() - 1);
+        CdxjEntry chosen = all.get(all.size() - 1);
+        String acceptDatetime = ex.getRequestHeaders().getFirst("Accept-Datetime");
+        if (acceptDatetime != null) {
+            // RFC 7089 timegate: the capture nearest to the asked-for time
+            try {
+                java.time.Instant wanted = java.time.ZonedDateTime.parse(acceptDatetime.trim(),
+                        DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+                chosen = lookup.nearest(url, DateTimeFormatter.ofPattern("yyyyMMddHHmmss").withZone(ZoneOffset.UTC)
+                        .format(wanted));
+            } catch (java.time.format.DateTimeParseException e) {
+                Responses.error(ex, 400, "Accept-Datetime must be an HTTP date, e.g. Thu, 20 Nov 2026 10:15:30 GMT");
+                return;
+            }
+        }
         ex.getResponseHeaders().set("Vary", "Accept-Datetime");
-        Responses.redirect(ex, 302, "/web/" + last.timestamp() + "/" + last.url(), Responses.REPLAY_CSP);
+        ex.getResponseHeaders().set("Link", "<" + url + ">; rel=\"original\", </web/timemap/" + url
+                + ">; rel=\"timemap\"; type=\"application/link-format\"");
+        Responses.redirect(ex, 302, "/web/" + chosen.timestamp() + "/" + chosen.url(), Responses.REPLAY_CSP);
     }
 
     private void timemap(HttpExchange ex, String url) throws IOException {
