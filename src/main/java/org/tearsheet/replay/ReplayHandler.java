@@ -216,7 +216,7 @@ final class ReplayHandler {
         Responses.send(ex, 200, "application/link-format", sb.toString().getBytes(StandardCharsets.UTF_8), Responses.UI_CSP);
     }
 
-    /** {@code /warc/<file>?offset=N}: the record's gzip member exactly as stored, if the index knows it. */
+    /** {@code /warc/<file>?offset=N}: the gzip member of the record starting there, exactly as stored. */
     void rawRecord(HttpExchange ex, String name) throws IOException {
         QueryString qs = new QueryString(ex.getRequestURI().getRawQuery());
         Path warc = ArchiveFiles.resolveWarc(archiveDir, name);
@@ -226,16 +226,9 @@ final class ReplayHandler {
         } catch (NumberFormatException e) {
             offset = -1;
         }
-        CdxjEntry entry = null;
-        if (warc != null && offset >= 0) {
-            for (CdxjEntry e : lookup.entriesOfFile(name)) {
-                if (e.offset() == offset) {
-                    entry = e;
-                }
-            }
-        }
-        if (entry == null || entry.length() <= 0) {
-            Responses.error(ex, 404, "No indexed record at that file and offset.");
+        long length = warc == null ? -1 : loader.recordLength(name, offset);
+        if (length <= 0) {
+            Responses.error(ex, 404, "No WARC record starts at that file and offset.");
             return;
         }
         Responses.common(ex, Responses.UI_CSP);
@@ -247,9 +240,9 @@ final class ReplayHandler {
             ex.close();
             return;
         }
-        ex.sendResponseHeaders(200, entry.length());
+        ex.sendResponseHeaders(200, length);
         try (FileChannel ch = FileChannel.open(warc, StandardOpenOption.READ); OutputStream out = ex.getResponseBody()) {
-            ch.transferTo(entry.offset(), entry.length(), Channels.newChannel(out));
+            ch.transferTo(offset, length, Channels.newChannel(out));
         }
     }
 

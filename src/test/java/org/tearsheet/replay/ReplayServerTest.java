@@ -139,6 +139,8 @@ class ReplayServerTest {
         assertThat(record).startsWith("WARC/1.1").contains("WARC-Type: response", "WARC-Target-URI: " + Fixtures.ARTICLE,
                 "(second)");
 
+        assertThat(get(raw.substring(0, raw.indexOf("?")) + "?offset=3").statusCode()).as("not a record start").isEqualTo(404);
+        assertThat(get(raw.substring(0, raw.indexOf("?")) + "?offset=999999999").statusCode()).isEqualTo(404);
         assertThat(get("/article/00000000-0000-0000-0000-000000000000").statusCode()).isEqualTo(404);
     }
 
