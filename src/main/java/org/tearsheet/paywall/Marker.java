@@ -13,15 +13,15 @@ import org.tearsheet.paywall.PaywallVerdict.Kind;
  * @param signal    name reported in the verdict's signals
  * @param role      what the evidence says about the page
  * @param kind      restriction kind it implies, or {@code null}
- * @param scripts   pattern for script URLs and inline script text, or {@code null}
+ * @param scripts   patterns for script URLs and inline script text, or {@code null}
  * @param selectors CSS selectors of elements that carry the evidence
- * @param comments  pattern for HTML comments, or {@code null}
+ * @param comments  patterns for HTML comments, or {@code null}
  * @param meta      patterns for meta name/property and content
  * @param phrases   patterns for short visible text blocks (normalised, lower case), each with the literals one
  *                  of which its matches must contain ({@code null}: try every text)
  */
-record Marker(String signal, Role role, Kind kind, Pattern scripts, List<String> selectors,
-              Pattern comments, List<MetaPattern> meta, List<Phrase> phrases) {
+record Marker(String signal, Role role, Kind kind, SourcePattern scripts, List<String> selectors,
+              SourcePattern comments, List<MetaPattern> meta, List<Phrase> phrases) {
 
     Marker {
         selectors = List.copyOf(selectors);

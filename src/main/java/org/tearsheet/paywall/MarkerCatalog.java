@@ -237,9 +237,16 @@ final class MarkerCatalog {
         return out;
     }
 
-    /** One alternation of all patterns of an entry, so a text is scanned once per entry; null when none. */
-    private static Pattern patterns(JsonNode array, String signal) {
-        return combined(texts(array), signal, FLAGS);
+    /** The case-insensitive source patterns of an entry, each validated on its own; null when none. */
+    private static SourcePattern patterns(JsonNode array, String signal) {
+        List<String> regexes = texts(array);
+        if (regexes.isEmpty()) {
+            return null;
+        }
+        for (String r : regexes) {
+            compile(r, signal, FLAGS); // reports the faulty pattern itself
+        }
+        return SourcePattern.of(regexes, FLAGS);
     }
 
     /** Phrases are matched against normalised (lower-case) text, so they need no costly case folding. */
@@ -249,18 +256,6 @@ final class MarkerCatalog {
             out.add(new Marker.Phrase(compile(regex, signal, 0), requiredLiterals(regex)));
         }
         return out;
-    }
-
-    private static Pattern combined(List<String> regexes, String signal, int flags) {
-        if (regexes.isEmpty()) {
-            return null;
-        }
-        StringBuilder sb = new StringBuilder();
-        for (String r : regexes) {
-            compile(r, signal, flags); // reports the faulty pattern itself, not the alternation
-            sb.append(sb.length() == 0 ? "" : "|").append("(?:").append(r).append(')');
-        }
-        return compile(sb.toString(), signal, flags);
     }
 
     private static Pattern compile(String regex, String signal) {

@@ -163,8 +163,9 @@ final class PageEvidence {
             }
         }
         String text = all.toString();
+        String folded = SourcePattern.fold(text);
         for (Marker m : markers) {
-            if (m.scripts() != null && m.scripts().matcher(text).find()) {
+            if (m.scripts() != null && m.scripts().foundIn(text, folded)) {
                 fire(m);
             }
         }
@@ -178,8 +179,9 @@ final class PageEvidence {
             }
         }, doc);
         String all = String.join("\n", texts);
+        String folded = SourcePattern.fold(all);
         for (Marker m : markers) {
-            if (m.comments() != null && m.comments().matcher(all).find()) {
+            if (m.comments() != null && m.comments().foundIn(all, folded)) {
                 fire(m);
             }
         }
