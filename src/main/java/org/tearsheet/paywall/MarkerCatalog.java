@@ -28,9 +28,11 @@ final class MarkerCatalog {
 
     private final List<Marker> markers;
     private final List<Evaluator> queries;
+    private final PhraseIndex phraseIndex;
 
     private MarkerCatalog(List<Marker> markers) {
         this.markers = List.copyOf(markers);
+        this.phraseIndex = new PhraseIndex(this.markers);
         List<Evaluator> q = new ArrayList<>();
         for (Marker m : markers) {
             q.add(m.selectorQuery());
@@ -40,6 +42,11 @@ final class MarkerCatalog {
 
     List<Marker> markers() {
         return markers;
+    }
+
+    /** All phrase patterns behind one literal search, marker indices as in {@link #markers()}. */
+    PhraseIndex phraseIndex() {
+        return phraseIndex;
     }
 
     /** The markers' parsed selector queries, by marker index ({@code null}: no selectors). */

@@ -1,6 +1,8 @@
 package org.tearsheet.paywall;
 
 import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.HashMap;
 import java.util.EnumMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -47,6 +49,9 @@ final class PageEvidence {
     private final List<Marker> markers;
     /** Each marker's selectors parsed once, by marker index ({@code null}: no selectors). */
     private final List<Evaluator> queries;
+    private final PhraseIndex phraseIndex;
+    /** Markers whose phrases match a text, by text: gates, labels and word counts ask about the same lines. */
+    private final Map<String, BitSet> phraseMatches = new HashMap<>();
 
     final Set<String> signals = new LinkedHashSet<>();
     private final Map<Role, Set<String>> byRole = new EnumMap<>(Role.class);
@@ -72,15 +77,16 @@ final class PageEvidence {
     private List<String> excludedTexts;
     private Element articleRegion;
 
-    private PageEvidence(Document doc, List<Marker> markers, List<Evaluator> queries) {
+    private PageEvidence(Document doc, List<Marker> markers, List<Evaluator> queries, PhraseIndex phraseIndex) {
         this.doc = doc;
         this.markers = markers;
         this.queries = queries;
+        this.phraseIndex = phraseIndex;
         this.blocks = TextBlocks.of(doc);
     }
 
     static PageEvidence scan(Document doc, MarkerCatalog catalog) {
-        PageEvidence e = new PageEvidence(doc, catalog.markers(), catalog.selectorQueries());
+        PageEvidence e = new PageEvidence(doc, catalog.markers(), catalog.selectorQueries(), catalog.phraseIndex());
         e.run();
         return e;
     }
@@ -119,8 +125,9 @@ final class PageEvidence {
             return false;
         }
         return knownWording.computeIfAbsent(normalizedParagraph, t -> {
-            for (Marker m : markers) {
-                if (m.phrases() != null && m.role() != Role.ACCESS && m.phraseIn(t)) {
+            BitSet matching = phraseMatches(t);
+            for (int i = matching.nextSetBit(0); i >= 0; i = matching.nextSetBit(i + 1)) {
+                if (markers.get(i).role() != Role.ACCESS) {
                     return Boolean.TRUE;
                 }
             }
@@ -243,7 +250,9 @@ final class PageEvidence {
             boolean labelPlace = b.words <= LABEL_WORDS && inArticleRegion(el);
             // navigation, footers and consent walls ("continue with ads or subscribe") are not paywalls
             boolean chrome = inChrome(el) || isConsentWall(el, b.text);
-            for (Marker m : markers) {
+            BitSet matching = null;
+            for (int mi = 0; mi < markers.size(); mi++) {
+                Marker m = markers.get(mi);
                 if (m.phrases() == null || m.role() == Role.CTA) {
                     continue;
                 }
@@ -252,7 +261,10 @@ final class PageEvidence {
                 if (label ? !labelPlace : chrome) {
                     continue;
                 }
-                if (m.phraseIn(text)) {
+                if (matching == null) {
+                    matching = phraseMatches(text);
+                }
+                if (matching.get(mi)) {
                     b.matched = true;
                     if (m.role() == Role.BARRIER || m.role() == Role.EXHAUSTED || m.role() == Role.TRUNCATION) {
                         Element gate = gateAround(el);
@@ -267,13 +279,8 @@ final class PageEvidence {
                     fire(m);
                 }
             }
-            if (!b.matched && b.words <= PHRASE_BLOCK_WORDS) {
-                for (Marker m : markers) {
-                    if (m.role() == Role.CTA && m.phraseIn(b.text)) {
-                        b.matched = true; // call-to-action wording: not article prose, though not a barrier alone
-                        break;
-                    }
-                }
+            if (!b.matched && b.words <= PHRASE_BLOCK_WORDS && matchesRole(b.text, Role.CTA)) {
+                b.matched = true; // call-to-action wording: not article prose, though not a barrier alone
             }
         }
     }
@@ -414,11 +421,18 @@ final class PageEvidence {
         gates.addAll(strongGates);
         gates.addAll(ctaGates);
         for (Element gate : gates) {
-            for (Marker m : markers) {
+            List<BitSet> parts = new ArrayList<>();
+            for (Element part : gate.getAllElements()) {
+                String t = TextBlocks.hasOwnText(part) ? BodyText.normalize(part.text()) : "";
+                if (!t.isEmpty() && BodyText.words(t) <= PHRASE_BLOCK_WORDS) {
+                    parts.add(phraseMatches(t));
+                }
+            }
+            for (int mi = 0; mi < markers.size(); mi++) {
+                Marker m = markers.get(mi);
                 if (m.role() == Role.CTA && m.phrases() != null) {
-                    for (Element part : gate.getAllElements()) {
-                        String t = TextBlocks.hasOwnText(part) ? BodyText.normalize(part.text()) : "";
-                        if (!t.isEmpty() && BodyText.words(t) <= PHRASE_BLOCK_WORDS && m.phraseIn(t)) {
+                    for (BitSet part : parts) {
+                        if (part.get(mi)) {
                             signals.add(m.signal());
                             vote(m.kind());
                             break;
@@ -453,12 +467,17 @@ final class PageEvidence {
     }
 
     private boolean matchesRole(String normalizedText, Role role) {
-        for (Marker m : markers) {
-            if (m.role() == role && m.phraseIn(normalizedText)) {
+        BitSet matching = phraseMatches(normalizedText);
+        for (int i = matching.nextSetBit(0); i >= 0; i = matching.nextSetBit(i + 1)) {
+            if (markers.get(i).role() == role) {
                 return true;
             }
         }
         return false;
+    }
+
+    private BitSet phraseMatches(String normalizedText) {
+        return phraseMatches.computeIfAbsent(normalizedText, phraseIndex::matching);
     }
 
     private void addGate(Element gate, Set<Element> into) {
