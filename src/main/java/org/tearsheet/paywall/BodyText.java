@@ -9,7 +9,6 @@ import java.util.regex.Pattern;
 /** Text helpers shared by the detector: normalisation for phrase matching, word counts, scrambled text. */
 final class BodyText {
 
-    private static final Pattern SPACE = Pattern.compile("[\\s\\u00a0\\u2007\\u202f\\u200b]+");
     private static final Pattern PARAGRAPH_BREAK = Pattern.compile("\\n\\s*\\n|\\n");
     private static final Set<String> FUNCTION_WORDS = Set.of(
             "the", "and", "of", "to", "a", "in", "is", "that", "it", "for", "on", "with", "was", "as", "at", "by",
@@ -26,15 +25,35 @@ final class BodyText {
         if (text == null) {
             return "";
         }
-        String s = text.replace('\u2019', '\'').replace('\u2018', '\'').replace('\u02bc', '\'');
-        return SPACE.matcher(s).replaceAll(" ").trim().toLowerCase(Locale.ROOT);
+        // one pass instead of three replaces and a regex: this runs on every text block of the page
+        StringBuilder sb = new StringBuilder(text.length());
+        boolean space = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (isSpace(c)) {
+                space = true;
+                continue;
+            }
+            if (space) {
+                sb.append(' ');
+                space = false;
+            }
+            sb.append(c == '\u2019' || c == '\u2018' || c == '\u02bc' ? '\'' : c);
+        }
+        if (space) {
+            sb.append(' ');
+        }
+        return sb.toString().trim().toLowerCase(Locale.ROOT);
+    }
+
+    /** The characters of {@code [\\s\\u00a0\\u2007\\u202f\\u200b]}. */
+    private static boolean isSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000b' || c == '\f' || c == '\r' || c == '\u00a0'
+                || c == '\u2007' || c == '\u202f' || c == '\u200b';
     }
 
     static int words(String text) {
-        String t = text == null ? "" : text.strip();
-        if (t.isEmpty()) {
-            return 0;
-        }
+        String t = text == null ? "" : text; // leading and trailing whitespace starts no word: no strip needed
         int n = 0;
         boolean inWord = false;
         for (int i = 0; i < t.length(); i++) {

@@ -43,6 +43,8 @@ final class PageEvidence {
             "aside, nav, footer, form, figure, [class*=comment], [class*=related], [class*=recommend], [id*=comment]");
     private static final Evaluator OVERLAY = QueryParser.parse(
             "[class*=modal], [class*=overlay], [class*=backdrop], [class*=popup], [role=dialog]");
+    private static final List<String> CONSENT_WORDS = List.of("cookie", "consent", "didomi", "gdpr", "cmp",
+            "onetrust", "privacy-banner", "sp_message");
     private static final Pattern CONSENT_CLASS = Pattern.compile("(?i)cookie|consent|didomi|gdpr|\\bcmp\\b|onetrust|privacy-banner|sp_message");
 
     private final Document doc;
@@ -140,7 +142,8 @@ final class PageEvidence {
         articleRegion = h1 == null ? null : h1.closest("article") != null ? h1.closest("article") : h1.closest("main");
         for (Element e : doc.getAllElements()) {
             if (e.hasAttr("class") || e.hasAttr("id")) {
-                if (CONSENT_CLASS.matcher(e.className() + " " + e.id()).find() && !GATE_STOP.contains(e.tagName())
+                String names = e.className() + " " + e.id();
+                if (mayNameConsent(names) && CONSENT_CLASS.matcher(names).find() && !GATE_STOP.contains(e.tagName())
                         && BodyText.words(e.text()) < 300) {
                     excluded.add(e);
                     consent.add(e);
@@ -293,7 +296,7 @@ final class PageEvidence {
                 Elements found = doc.select(query);
                 for (Element e : found) {
                     if (m.role() == Role.BARRIER) {
-                        if (!TextBlocks.isHidden(e) && !GATE_STOP.contains(e.tagName()) && isGateSized(e)) {
+                        if (!blocks.hidden(e) && !GATE_STOP.contains(e.tagName()) && isGateSized(e)) {
                             String text = BodyText.normalize(e.text());
                             if (matchesRole(text, Role.BARRIER) || matchesRole(text, Role.EXHAUSTED)
                                     || matchesRole(text, Role.TRUNCATION)) {
@@ -307,7 +310,7 @@ final class PageEvidence {
                             }
                         }
                     } else if (m.role() == Role.TRUNCATION) {
-                        if (!TextBlocks.isHidden(e) && BodyText.words(e.text()) >= 3) {
+                        if (!blocks.hidden(e) && BodyText.words(e.text()) >= 3) {
                             fire(m);
                             if (m.signal().equals("obfuscated-text")) {
                                 excluded.add(e);
@@ -339,27 +342,42 @@ final class PageEvidence {
 
     /** Premium and "+" badges near the article (not in navigation, teasers of other articles or links). */
     private void badges() {
+        // the cheap tests on the element first; the place (ancestors) only for the few that look like a badge
         for (Element e : doc.body() == null ? new Elements() : doc.body().getAllElements()) {
-            if (TextBlocks.INVISIBLE.contains(e.tagName()) || !inArticleRegion(e)) {
+            if (TextBlocks.INVISIBLE.contains(e.tagName())) {
                 continue;
             }
             String own = e.ownText().strip();
-            String text = e.text().strip();
-            int words = BodyText.words(text);
-            if (!own.isEmpty() && words <= 4 && hasPlusToken(text)) {
-                addSignal("plus-badge", Role.LABEL, Kind.HARD);
-            }
+            String text = own.isEmpty() ? "" : e.text().strip();
+            int words = own.isEmpty() ? 0 : BodyText.words(text);
+            boolean plusText = !own.isEmpty() && words <= 4 && hasPlusToken(text);
+            boolean plusAttr = false;
             for (String attr : new String[] {"aria-label", "title", "alt"}) {
                 String v = e.attr(attr);
                 if (!v.isEmpty() && BodyText.words(v) <= 4 && hasPlusToken(v)) {
-                    addSignal("plus-badge", Role.LABEL, Kind.HARD);
+                    plusAttr = true;
                 }
             }
-            if (!own.isEmpty() && words >= 1 && words <= 3 && BADGE_CLASS.matcher(e.className()).find()
-                    && !TextBlocks.isHidden(e)) {
+            boolean badgeClass = !own.isEmpty() && words >= 1 && words <= 3
+                    && BADGE_CLASS.matcher(e.className()).find();
+            if (!(plusText || plusAttr || badgeClass) || !inArticleRegion(e)) {
+                continue;
+            }
+            if (plusText) {
+                addSignal("plus-badge", Role.LABEL, Kind.HARD);
+            }
+            if (plusAttr) {
+                addSignal("plus-badge", Role.LABEL, Kind.HARD);
+            }
+            if (badgeClass && !blocks.hidden(e)) {
                 addSignal(hasPlusToken(text) ? "plus-badge" : "premium-badge", Role.LABEL, Kind.HARD);
             }
         }
+    }
+
+    /** Whether the element or an ancestor is hidden (memoised for this page). */
+    boolean isHidden(Element e) {
+        return blocks.hidden(e);
     }
 
     /**
@@ -534,6 +552,17 @@ final class PageEvidence {
 
 
 
+    /** A filter before {@link #CONSENT_CLASS}: an ASCII case-insensitive pattern can only match these texts. */
+    private static boolean mayNameConsent(String names) {
+        String n = names.toLowerCase(Locale.ROOT);
+        for (String word : CONSENT_WORDS) {
+            if (n.contains(word)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private boolean isConsentWall(Element el, String text) {
         // ad notices ("Advertisement - scroll to continue reading") are not paywalls either
         return text.contains("advert") || text.contains("scroll") || text.contains("anzeige")
@@ -550,7 +579,7 @@ final class PageEvidence {
 
     /** Labels count only next to this article: not in navigation, asides, link lists or other teasers. */
     private boolean inArticleRegion(Element e) {
-        if (e.closest(NOT_ARTICLE) != null || TextBlocks.isHidden(e)) {
+        if (e.closest(NOT_ARTICLE) != null || blocks.hidden(e)) {
             return false;
         }
         if (articleRegion != null) {

@@ -229,7 +229,7 @@ final class StandardPaywallDetector implements PaywallDetector {
     private static int articleWords(Element e, PageEvidence page) {
         int words = 0;
         for (Element d : e.select("p, li, blockquote, h2, h3, pre, td")) {
-            if (!TextBlocks.isHidden(d) && !insideAny(d, page.excluded)
+            if (!page.isHidden(d) && !insideAny(d, page.excluded)
                     && !page.isKnownWording(BodyText.normalize(d.text()))) {
                 words += BodyText.words(d.ownText().isBlank() && d.select("p").size() > 0 ? "" : d.text());
             }

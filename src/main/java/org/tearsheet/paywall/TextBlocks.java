@@ -1,6 +1,7 @@
 package org.tearsheet.paywall;
 
 import java.util.Collection;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -25,6 +26,8 @@ final class TextBlocks {
     private static final Pattern HIDDEN_STYLE = Pattern.compile("(?i)display\\s*:\\s*none|visibility\\s*:\\s*hidden");
 
     private final Map<Element, Block> blocks = new LinkedHashMap<>();
+    /** Memo of {@link #hidden}: asked for most elements, and each answer needs all ancestors. */
+    private final Map<Element, Boolean> hidden = new IdentityHashMap<>();
 
     private TextBlocks() {
     }
@@ -57,7 +60,7 @@ final class TextBlocks {
             while (INLINE.contains(block.tagName()) && block.parent() != null && block.parent() != doc.body()) {
                 block = block.parent();
             }
-            if (!blocks.containsKey(block) && !isHidden(block)) {
+            if (!blocks.containsKey(block) && !hidden(block)) {
                 String text = BodyText.normalize(inlineText(block));
                 blocks.put(block, new Block(text, BodyText.words(text)));
             }
@@ -65,12 +68,12 @@ final class TextBlocks {
     }
 
     /** A block's own line of text: its text nodes and inline children, not the text of nested blocks. */
-    private static String inlineText(Element block) {
+    private String inlineText(Element block) {
         StringBuilder sb = new StringBuilder();
         for (Node n : block.childNodes()) {
             if (n instanceof TextNode t) {
                 sb.append(t.text());
-            } else if (n instanceof Element child && INLINE.contains(child.tagName()) && !isHidden(child)) {
+            } else if (n instanceof Element child && INLINE.contains(child.tagName()) && !hidden(child)) {
                 sb.append(child.text());
             } else if (n instanceof Element) {
                 sb.append(' ');
@@ -86,6 +89,39 @@ final class TextBlocks {
             }
         }
         return false;
+    }
+
+    /** {@link #isHidden}, memoised for this page (the answer of an element is its parent's or its own). */
+    boolean hidden(Element e) {
+        if (e == null) {
+            return false;
+        }
+        Boolean known = hidden.get(e);
+        if (known != null) {
+            return known;
+        }
+        // iterative, not recursive: documents nest deeper than the stack allows
+        java.util.ArrayDeque<Element> unknown = new java.util.ArrayDeque<>();
+        boolean state = false;
+        for (Element p = e; p != null; p = p.parent()) {
+            Boolean k = hidden.get(p);
+            if (k != null) {
+                state = k;
+                break;
+            }
+            unknown.push(p);
+        }
+        while (!unknown.isEmpty()) {
+            Element p = unknown.pop();
+            state = state || hiddenItself(p);
+            hidden.put(p, state);
+        }
+        return state;
+    }
+
+    private static boolean hiddenItself(Element p) {
+        return INVISIBLE.contains(p.tagName()) || p.hasAttr("hidden")
+                || (p.hasAttr("style") && HIDDEN_STYLE.matcher(p.attr("style")).find());
     }
 
     static boolean isHidden(Element e) {
