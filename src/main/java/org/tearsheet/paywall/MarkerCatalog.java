@@ -29,9 +29,15 @@ final class MarkerCatalog {
     private final List<Marker> markers;
     private final List<Evaluator> queries;
     private final PhraseIndex phraseIndex;
+    private final List<List<SelectorHint>> selectorHints;
 
     private MarkerCatalog(List<Marker> markers) {
         this.markers = List.copyOf(markers);
+        List<List<SelectorHint>> hints = new ArrayList<>();
+        for (Marker m : this.markers) {
+            hints.add(SelectorHint.of(m.selectors()));
+        }
+        this.selectorHints = List.copyOf(hints);
         this.phraseIndex = new PhraseIndex(this.markers);
         List<Evaluator> q = new ArrayList<>();
         for (Marker m : markers) {
@@ -42,6 +48,11 @@ final class MarkerCatalog {
 
     List<Marker> markers() {
         return markers;
+    }
+
+    /** What a page must contain for each marker's selectors to match, by marker index. */
+    List<List<SelectorHint>> selectorHints() {
+        return selectorHints;
     }
 
     /** All phrase patterns behind one literal search, marker indices as in {@link #markers()}. */

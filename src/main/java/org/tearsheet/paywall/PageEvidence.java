@@ -52,6 +52,8 @@ final class PageEvidence {
     /** Each marker's selectors parsed once, by marker index ({@code null}: no selectors). */
     private final List<Evaluator> queries;
     private final PhraseIndex phraseIndex;
+    /** By marker index: what the page must contain for its selectors to match anything. */
+    private final List<List<SelectorHint>> selectorHints;
     /** Markers whose phrases match a text, by text: gates, labels and word counts ask about the same lines. */
     private final Map<String, BitSet> phraseMatches = new HashMap<>();
 
@@ -79,7 +81,9 @@ final class PageEvidence {
     private List<String> excludedTexts;
     private Element articleRegion;
 
-    private PageEvidence(Document doc, List<Marker> markers, List<Evaluator> queries, PhraseIndex phraseIndex) {
+    private PageEvidence(Document doc, List<Marker> markers, List<Evaluator> queries, PhraseIndex phraseIndex,
+                         List<List<SelectorHint>> selectorHints) {
+        this.selectorHints = selectorHints;
         this.doc = doc;
         this.markers = markers;
         this.queries = queries;
@@ -88,7 +92,8 @@ final class PageEvidence {
     }
 
     static PageEvidence scan(Document doc, MarkerCatalog catalog) {
-        PageEvidence e = new PageEvidence(doc, catalog.markers(), catalog.selectorQueries(), catalog.phraseIndex());
+        PageEvidence e = new PageEvidence(doc, catalog.markers(), catalog.selectorQueries(), catalog.phraseIndex(),
+                catalog.selectorHints());
         e.run();
         return e;
     }
@@ -289,10 +294,11 @@ final class PageEvidence {
     }
 
     private void selectors() {
+        SelectorHint.Page hintPage = new SelectorHint.Page(doc);
         for (int i = 0; i < markers.size(); i++) {
             Marker m = markers.get(i);
             Evaluator query = queries.get(i);
-            if (query != null) {
+            if (query != null && SelectorHint.anyMayMatch(selectorHints.get(i), hintPage)) {
                 Elements found = doc.select(query);
                 for (Element e : found) {
                     if (m.role() == Role.BARRIER) {
@@ -333,7 +339,8 @@ final class PageEvidence {
             signals.add("amp-page");
             byRole.computeIfAbsent(Role.PLATFORM, r -> new LinkedHashSet<>()).add("amp-page");
         }
-        for (Element section : doc.select("[subscriptions-section=content]")) {
+        for (Element section : hintPage.attributes.contains("subscriptions-section")
+                ? doc.select("[subscriptions-section=content]") : new Elements()) {
             if (BodyText.words(section.text()) >= 40) {
                 signals.add("amp-content-section-present");
             }
