@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Set;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.select.QueryParser;
+import org.jsoup.select.Evaluator;
 import org.tearsheet.extract.Article;
 
 /**
@@ -14,6 +16,12 @@ import org.tearsheet.extract.Article;
  * extractor returned nothing.
  */
 final class Body {
+
+    private static final Evaluator ARTICLE_OR_MAIN = QueryParser.parse("article, main");
+    private static final Evaluator NOT_BODY = QueryParser.parse("nav, header, footer, aside, form, figure, figcaption");
+    private static final Evaluator PARAGRAPHS = QueryParser.parse("p, blockquote, li");
+    private static final Evaluator TITLES = QueryParser.parse(
+            "h1, meta[name=description], meta[property=og:description], meta[property=og:title]");
 
     private static final int MIN_PARAGRAPH_WORDS = 4;
     /** Fewer article words than this: no article body, only a headline, byline or barrier leftovers. */
@@ -56,7 +64,7 @@ final class Body {
         addNormalized(notBody, article.description());
         if (doc != null) {
             addNormalized(notBody, doc.title());
-            for (Element e : doc.select("h1, meta[name=description], meta[property=og:description], meta[property=og:title]")) {
+            for (Element e : doc.select(TITLES)) {
                 addNormalized(notBody, e.hasAttr("content") ? e.attr("content") : e.text());
             }
         }
@@ -101,12 +109,12 @@ final class Body {
 
     private static List<String> domParagraphs(Document doc, PageEvidence page) {
         List<String> out = new ArrayList<>();
-        for (Element p : doc.select("p, blockquote, li")) {
-            if (p.closest("nav, header, footer, aside, form, figure, figcaption") != null
+        for (Element p : doc.select(PARAGRAPHS)) {
+            if (p.closest(NOT_BODY) != null
                     || (page == null ? TextBlocks.isHidden(p) : page.isHidden(p)) || (page != null && StandardPaywallDetector.insideAny(p, page.excluded))) {
                 continue;
             }
-            if (p.tagName().equals("li") && p.closest("article, main") == null) {
+            if (p.tagName().equals("li") && p.closest(ARTICLE_OR_MAIN) == null) {
                 continue;
             }
             String text = p.text().strip();

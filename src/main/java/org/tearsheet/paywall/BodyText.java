@@ -17,6 +17,8 @@ final class BodyText {
             "el", "los", "las", "y", "con", "por", "se", "del", "il", "di", "che", "e", "per", "non", "het", "een",
             "van", "op", "och", "att", "og", "i", "na", "w", "do", "o");
 
+    private static final int MAX_FUNCTION_WORD = 5;
+
     private BodyText() {
     }
 
@@ -101,35 +103,56 @@ final class BodyText {
         if (n.contains("lorem ipsum")) {
             return true;
         }
-        String[] tokens = n.split(" ");
-        if (tokens.length < 12) {
-            return tokens.length > 0 && n.length() > 200 && tokens.length <= 2;
+        // tokens are the runs between single spaces (n is normalised: no leading, trailing or double spaces);
+        // counted in place rather than split, this runs on every paragraph
+        int tokenCount = 1;
+        for (int i = 0; i < n.length(); i++) {
+            if (n.charAt(i) == ' ') {
+                tokenCount++;
+            }
+        }
+        if (tokenCount < 12) {
+            return n.length() > 200 && tokenCount <= 2;
         }
         int function = 0;
         int letters = 0;
         int vowels = 0;
         long tokenChars = 0;
-        for (String token : tokens) {
-            String word = lettersOf(token);
-            tokenChars += token.length();
-            if (FUNCTION_WORDS.contains(word)) {
-                function++;
+        StringBuilder word = new StringBuilder(MAX_FUNCTION_WORD);
+        for (int start = 0; start <= n.length(); ) {
+            int end = n.indexOf(' ', start);
+            if (end < 0) {
+                end = n.length();
             }
-            for (int i = 0; i < word.length(); i++) {
-                char c = word.charAt(i);
+            tokenChars += end - start;
+            word.setLength(0);
+            int wordLetters = 0;
+            for (int i = start; i < end; i++) {
+                char c = n.charAt(i);
+                if (!Character.isLetter(c)) {
+                    continue;
+                }
                 if (c > 0x024f) {
                     return false; // not Latin script: the vowel test does not apply
+                }
+                wordLetters++;
+                if (word.length() <= MAX_FUNCTION_WORD) {
+                    word.append(c);
                 }
                 letters++;
                 if ("aeiouyàáâäæãåèéêëìíîïòóôöõøùúûüÿœ".indexOf(c) >= 0) {
                     vowels++;
                 }
             }
+            if (wordLetters <= MAX_FUNCTION_WORD && FUNCTION_WORDS.contains(word.toString())) {
+                function++;
+            }
+            start = end + 1;
         }
-        if (tokenChars / tokens.length > 18) {
+        if (tokenChars / tokenCount > 18) {
             return true;
         }
-        double functionShare = function / (double) tokens.length;
+        double functionShare = function / (double) tokenCount;
         double vowelShare = letters == 0 ? 0 : vowels / (double) letters;
         return functionShare < 0.03 && (vowelShare < 0.30 || vowelShare > 0.60);
     }

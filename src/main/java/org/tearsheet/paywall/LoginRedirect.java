@@ -9,6 +9,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.select.QueryParser;
+import org.jsoup.select.Evaluator;
 
 /**
  * Finds a redirect to a login, registration or subscription page in the redirect chain, or in an unfollowed
@@ -19,6 +21,9 @@ import org.jsoup.nodes.Element;
  * @param registration   whether it is a registration (free account) page rather than login/subscribe
  */
 record LoginRedirect(String targetUrl, boolean returnParam, boolean registration) {
+
+    private static final Evaluator LINK = QueryParser.parse("a[href]");
+    private static final Evaluator REFRESH = QueryParser.parse("meta[http-equiv~=(?i)^refresh$][content]");
 
     private static final Pattern GATE_PATH = Pattern.compile(
             "/(login|log-in|signin|sign-in|sign_in|logon|auth|authenticate|sso|subscribe|subscription|subscriptions"
@@ -50,12 +55,12 @@ record LoginRedirect(String targetUrl, boolean returnParam, boolean registration
         }
         if (finalStatus >= 300 && finalStatus < 400) {
             // a redirect that was not followed: its body links to where it points
-            Element link = doc.selectFirst("a[href]");
+            Element link = doc.selectFirst(LINK);
             if (link != null) {
                 return test(link.absUrl("href").isEmpty() ? link.attr("href") : link.absUrl("href"));
             }
         }
-        Element refresh = doc.selectFirst("meta[http-equiv~=(?i)^refresh$][content]");
+        Element refresh = doc.selectFirst(REFRESH);
         if (refresh != null) {
             Matcher m = REFRESH_URL.matcher(refresh.attr("content"));
             if (m.find()) {

@@ -26,6 +26,17 @@ import org.tearsheet.paywall.PaywallVerdict.Kind;
  */
 final class PageEvidence {
 
+    private static final Evaluator ACTIONS = QueryParser.parse("button, form, input, a[href]");
+    private static final Evaluator AMP_CONTENT = QueryParser.parse("[subscriptions-section=content]");
+    private static final Evaluator ARTICLE = QueryParser.parse("article");
+    private static final Evaluator ARTICLE_OR_MAIN = QueryParser.parse("article, main");
+    private static final Evaluator H1 = QueryParser.parse("h1");
+    private static final Evaluator HEADER = QueryParser.parse("header");
+    private static final Evaluator HTML = QueryParser.parse("html");
+    private static final Evaluator MAIN = QueryParser.parse("main");
+    private static final Evaluator META = QueryParser.parse("meta");
+    private static final Evaluator SCRIPT = QueryParser.parse("script");
+
     /** Text blocks longer than this are article prose, not barrier wording. */
     static final int PHRASE_BLOCK_WORDS = 40;
     /** Labels and badges are short. */
@@ -143,8 +154,8 @@ final class PageEvidence {
     }
 
     private void run() {
-        Element h1 = doc.selectFirst("h1");
-        articleRegion = h1 == null ? null : h1.closest("article") != null ? h1.closest("article") : h1.closest("main");
+        Element h1 = doc.selectFirst(H1);
+        articleRegion = h1 == null ? null : h1.closest(ARTICLE) != null ? h1.closest(ARTICLE) : h1.closest(MAIN);
         for (Element e : doc.getAllElements()) {
             if (e.hasAttr("class") || e.hasAttr("id")) {
                 String names = e.className() + " " + e.id();
@@ -168,7 +179,7 @@ final class PageEvidence {
 
     private void scripts() {
         StringBuilder all = new StringBuilder();
-        for (Element s : doc.select("script")) {
+        for (Element s : doc.select(SCRIPT)) {
             if (s.hasAttr("src")) {
                 all.append(s.attr("src")).append('\n');
             }
@@ -203,7 +214,7 @@ final class PageEvidence {
     }
 
     private void meta() {
-        for (Element meta : doc.select("meta")) {
+        for (Element meta : doc.select(META)) {
             String name = meta.hasAttr("property") ? meta.attr("property")
                     : meta.hasAttr("name") ? meta.attr("name") : meta.attr("itemprop");
             String content = meta.attr("content").strip();
@@ -334,13 +345,13 @@ final class PageEvidence {
                 }
             }
         }
-        Element amp = doc.selectFirst("html");
+        Element amp = doc.selectFirst(HTML);
         if (amp != null && (amp.hasAttr("amp") || amp.hasAttr("\u26a1"))) {
             signals.add("amp-page");
             byRole.computeIfAbsent(Role.PLATFORM, r -> new LinkedHashSet<>()).add("amp-page");
         }
         for (Element section : hintPage.attributes.contains("subscriptions-section")
-                ? doc.select("[subscriptions-section=content]") : new Elements()) {
+                ? doc.select(AMP_CONTENT) : new Elements()) {
             if (BodyText.words(section.text()) >= 40) {
                 signals.add("amp-content-section-present");
             }
@@ -354,7 +365,8 @@ final class PageEvidence {
             if (TextBlocks.INVISIBLE.contains(e.tagName())) {
                 continue;
             }
-            String own = e.ownText().strip();
+            // no non-blank text node child: ownText() is blank, no need to build it
+            String own = TextBlocks.hasOwnText(e) ? e.ownText().strip() : "";
             String text = own.isEmpty() ? "" : e.text().strip();
             int words = own.isEmpty() ? 0 : BodyText.words(text);
             boolean plusText = !own.isEmpty() && words <= 4 && hasPlusToken(text);
@@ -526,7 +538,7 @@ final class PageEvidence {
 
     /** Whether a box offers something to do (subscribe, log in, a form): a gate does, a badge does not. */
     private boolean offersAction(Element box) {
-        if (!box.select("button, form, input, a[href]").isEmpty()) {
+        if (!box.select(ACTIONS).isEmpty()) {
             return true;
         }
         for (Element e : box.getAllElements()) {
@@ -597,11 +609,14 @@ final class PageEvidence {
             }
             return false;
         }
-        Element header = e.closest("header");
-        return header == null || header.closest("article, main") != null;
+        Element header = e.closest(HEADER);
+        return header == null || header.closest(ARTICLE_OR_MAIN) != null;
     }
 
     private static boolean hasPlusToken(String text) {
+        if (text.indexOf('+') < 0) {
+            return false; // every plus token ends in '+'
+        }
         for (String token : text.strip().split("[\\s()\\[\\]]+")) {
             if (PLUS_TOKEN.matcher(token).matches() && !token.equalsIgnoreCase("Google+")
                     && !token.equalsIgnoreCase("C++")) {

@@ -28,6 +28,10 @@ final class PhraseIndex {
     /** Per state: ids of the literals that end here (own and through fail links). */
     private int[][] output;
     private final int literalCount;
+    /** By literal id: the phrases that need it. */
+    private final int[][] phrasesOfLiteral;
+    /** Phrases with no known literal: tried on every text. */
+    private final BitSet alwaysTried = new BitSet();
 
     PhraseIndex(List<Marker> markers) {
         this.markers = List.copyOf(markers);
@@ -56,16 +60,40 @@ final class PhraseIndex {
         phraseMarker = owner.stream().mapToInt(Integer::intValue).toArray();
         phraseLiterals = lits.toArray(new int[0][]);
         literalCount = literalIds.size();
+        List<List<Integer>> byLiteral = new ArrayList<>();
+        for (int i = 0; i < literalCount; i++) {
+            byLiteral.add(new ArrayList<>());
+        }
+        for (int p = 0; p < phraseLiterals.length; p++) {
+            if (phraseLiterals[p] == null) {
+                alwaysTried.set(p);
+            } else {
+                for (int id : phraseLiterals[p]) {
+                    byLiteral.get(id).add(p);
+                }
+            }
+        }
+        phrasesOfLiteral = new int[literalCount][];
+        for (int i = 0; i < literalCount; i++) {
+            phrasesOfLiteral[i] = byLiteral.get(i).stream().mapToInt(Integer::intValue).toArray();
+        }
         build(literalIds);
     }
 
     /** Indices (into the marker list) of the markers one of whose phrases matches the normalised text. */
     BitSet matching(String normalizedText) {
         BitSet present = literalsIn(normalizedText);
+        BitSet candidates = (BitSet) alwaysTried.clone();
+        for (int id = present.nextSetBit(0); id >= 0; id = present.nextSetBit(id + 1)) {
+            for (int p : phrasesOfLiteral[id]) {
+                candidates.set(p);
+            }
+        }
         BitSet out = new BitSet(markers.size());
-        for (int p = 0; p < phraseMarker.length; p++) {
+        // phrase order as in Marker.phraseIn; the answer per marker does not depend on it
+        for (int p = candidates.nextSetBit(0); p >= 0; p = candidates.nextSetBit(p + 1)) {
             int mi = phraseMarker[p];
-            if (out.get(mi) || !mayMatch(p, present)) {
+            if (out.get(mi)) {
                 continue;
             }
             if (phrases.get(p).pattern().matcher(normalizedText).find()) {
@@ -73,19 +101,6 @@ final class PhraseIndex {
             }
         }
         return out;
-    }
-
-    private boolean mayMatch(int phrase, BitSet present) {
-        int[] ids = phraseLiterals[phrase];
-        if (ids == null) {
-            return true;
-        }
-        for (int id : ids) {
-            if (present.get(id)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** Ids of the literals that occur in the text, in one pass. */

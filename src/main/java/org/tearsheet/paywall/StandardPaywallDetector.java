@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.Set;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.select.QueryParser;
+import org.jsoup.select.Evaluator;
 import org.jsoup.select.Selector;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,6 +23,9 @@ import org.tearsheet.paywall.PaywallVerdict.Status;
  * never throws.
  */
 final class StandardPaywallDetector implements PaywallDetector {
+
+    private static final Evaluator P = QueryParser.parse("p");
+    private static final Evaluator TEXT_ELEMENTS = QueryParser.parse("p, li, blockquote, h2, h3, pre, td");
 
     private static final Logger LOG = LoggerFactory.getLogger(StandardPaywallDetector.class);
 
@@ -228,13 +233,13 @@ final class StandardPaywallDetector implements PaywallDetector {
     /** Words of an element's text outside gates and consent banners. */
     private static int articleWords(Element e, PageEvidence page) {
         int words = 0;
-        for (Element d : e.select("p, li, blockquote, h2, h3, pre, td")) {
+        for (Element d : e.select(TEXT_ELEMENTS)) {
             if (!page.isHidden(d) && !insideAny(d, page.excluded)
                     && !page.isKnownWording(BodyText.normalize(d.text()))) {
-                words += BodyText.words(d.ownText().isBlank() && d.select("p").size() > 0 ? "" : d.text());
+                words += BodyText.words(d.ownText().isBlank() && d.select(P).size() > 0 ? "" : d.text());
             }
         }
-        if (words == 0 && e.select("p").isEmpty() && !insideAny(e, page.excluded)) {
+        if (words == 0 && e.select(P).isEmpty() && !insideAny(e, page.excluded)) {
             words = BodyText.words(e.text()); // sections that hold bare text without paragraphs
         }
         return words;

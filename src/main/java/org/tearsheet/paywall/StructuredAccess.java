@@ -12,6 +12,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.select.QueryParser;
+import org.jsoup.select.Evaluator;
 
 /**
  * What the page declares about access in schema.org markup (JSON-LD and microdata): {@code isAccessibleForFree},
@@ -26,6 +28,11 @@ import org.jsoup.nodes.Element;
 record StructuredAccess(Set<String> signals, Boolean declaredFree, List<String> partSelectors,
                         int articleBodyWords, int wordCount) {
 
+    private static final Evaluator CSS_SELECTOR_PROP = QueryParser.parse("[itemprop~=(?i)^cssSelector$]");
+    private static final Evaluator FREE_PROP = QueryParser.parse("[itemprop~=(?i)^isAccessibleForFree$]");
+    private static final Evaluator HAS_PART_PROP = QueryParser.parse("[itemprop~=(?i)^hasPart$]");
+    private static final Evaluator JSON_LD = QueryParser.parse("script[type~=(?i)application/ld\\+json]");
+
     private static final JsonMapper LENIENT = JsonMapper.builder()
             .enable(JsonReadFeature.ALLOW_JAVA_COMMENTS, JsonReadFeature.ALLOW_SINGLE_QUOTES,
                     JsonReadFeature.ALLOW_TRAILING_COMMA, JsonReadFeature.ALLOW_UNESCAPED_CONTROL_CHARS,
@@ -37,7 +44,7 @@ record StructuredAccess(Set<String> signals, Boolean declaredFree, List<String> 
 
     static StructuredAccess read(Document doc) {
         Collector c = new Collector();
-        for (Element script : doc.select("script[type~=(?i)application/ld\\+json]")) {
+        for (Element script : doc.select(JSON_LD)) {
             String json = script.data().strip()
                     .replaceFirst("^(<!--|//\\s*<!\\[CDATA\\[)", "")
                     .replaceFirst("(-->|//\\s*]]>)$", "");
@@ -56,16 +63,16 @@ record StructuredAccess(Set<String> signals, Boolean declaredFree, List<String> 
     }
 
     private static void readMicrodata(Document doc, Collector c) {
-        for (Element e : doc.select("[itemprop~=(?i)^isAccessibleForFree$]")) {
+        for (Element e : doc.select(FREE_PROP)) {
             String v = e.hasAttr("content") ? e.attr("content") : e.text();
             Boolean free = parseFlag(v);
             if (free != null && !insideHasPart(e)) {
                 c.flag(free, "microdata");
             }
         }
-        for (Element part : doc.select("[itemprop~=(?i)^hasPart$]")) {
-            Element sel = part.selectFirst("[itemprop~=(?i)^cssSelector$]");
-            Element flag = part.selectFirst("[itemprop~=(?i)^isAccessibleForFree$]");
+        for (Element part : doc.select(HAS_PART_PROP)) {
+            Element sel = part.selectFirst(CSS_SELECTOR_PROP);
+            Element flag = part.selectFirst(FREE_PROP);
             Boolean free = flag == null ? null : parseFlag(flag.hasAttr("content") ? flag.attr("content") : flag.text());
             if (sel != null && !Boolean.TRUE.equals(free)) {
                 String s = sel.hasAttr("content") ? sel.attr("content") : sel.text();
