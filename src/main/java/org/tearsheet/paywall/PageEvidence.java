@@ -63,6 +63,8 @@ final class PageEvidence {
     /** Each marker's selectors parsed once, by marker index ({@code null}: no selectors). */
     private final List<Evaluator> queries;
     private final PhraseIndex phraseIndex;
+    /** Memo of {@link #underNotArticle}. */
+    private final Map<Element, Boolean> notArticle = new java.util.IdentityHashMap<>();
     /** By marker index: what the page must contain for its selectors to match anything. */
     private final List<List<SelectorHint>> selectorHints;
     /** Markers whose phrases match a text, by text: gates, labels and word counts ask about the same lines. */
@@ -361,24 +363,33 @@ final class PageEvidence {
     /** Premium and "+" badges near the article (not in navigation, teasers of other articles or links). */
     private void badges() {
         // the cheap tests on the element first; the place (ancestors) only for the few that look like a badge
+        Set<Element> withPlus = elementsWithPlusInText();
         for (Element e : doc.body() == null ? new Elements() : doc.body().getAllElements()) {
             if (TextBlocks.INVISIBLE.contains(e.tagName())) {
                 continue;
             }
-            // no non-blank text node child: ownText() is blank, no need to build it
-            String own = TextBlocks.hasOwnText(e) ? e.ownText().strip() : "";
-            String text = own.isEmpty() ? "" : e.text().strip();
-            int words = own.isEmpty() ? 0 : BodyText.words(text);
-            boolean plusText = !own.isEmpty() && words <= 4 && hasPlusToken(text);
             boolean plusAttr = false;
-            for (String attr : new String[] {"aria-label", "title", "alt"}) {
-                String v = e.attr(attr);
-                if (!v.isEmpty() && BodyText.words(v) <= 4 && hasPlusToken(v)) {
-                    plusAttr = true;
+            if (e.attributesSize() > 0) {
+                for (String attr : new String[] {"aria-label", "title", "alt"}) {
+                    String v = e.attr(attr);
+                    if (!v.isEmpty() && BodyText.words(v) <= 4 && hasPlusToken(v)) {
+                        plusAttr = true;
+                    }
                 }
             }
-            boolean badgeClass = !own.isEmpty() && words >= 1 && words <= 3
-                    && BADGE_CLASS.matcher(e.className()).find();
+            // the element's text (a walk of its subtree) only when it may hold a '+' token or has a badge class;
+            // with no non-blank text node child its own text is blank
+            boolean classLooksLikeBadge = e.attributesSize() > 0 && BADGE_CLASS.matcher(e.className()).find();
+            boolean plusText = false;
+            boolean badgeClass = false;
+            String text = "";
+            if (TextBlocks.hasOwnText(e) && (withPlus.contains(e) || classLooksLikeBadge)
+                    && !e.ownText().strip().isEmpty()) {
+                text = e.text().strip();
+                int words = BodyText.words(text);
+                plusText = words <= 4 && hasPlusToken(text);
+                badgeClass = words >= 1 && words <= 3 && classLooksLikeBadge;
+            }
             if (!(plusText || plusAttr || badgeClass) || !inArticleRegion(e)) {
                 continue;
             }
@@ -392,6 +403,42 @@ final class PageEvidence {
                 addSignal(hasPlusToken(text) ? "plus-badge" : "premium-badge", Role.LABEL, Kind.HARD);
             }
         }
+    }
+
+    /** {@code e.closest(NOT_ARTICLE) != null}, memoised: asked for many elements, each answer needs all ancestors. */
+    private boolean underNotArticle(Element e) {
+        java.util.ArrayDeque<Element> unknown = new java.util.ArrayDeque<>();
+        boolean state = false;
+        for (Element p = e; p != null; p = p.parent()) {
+            Boolean known = notArticle.get(p);
+            if (known != null) {
+                state = known;
+                break;
+            }
+            unknown.push(p);
+        }
+        Element root = e.root();
+        while (!unknown.isEmpty()) {
+            Element p = unknown.pop();
+            state = state || NOT_ARTICLE.matches(root, p);
+            notArticle.put(p, state);
+        }
+        return state;
+    }
+
+    /** Elements whose text contains a '+' (a text node below them does), found in one pass. */
+    private Set<Element> elementsWithPlusInText() {
+        Set<Element> out = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        NodeTraversor.traverse((NodeVisitor) (node, depth) -> {
+            if (node instanceof org.jsoup.nodes.TextNode t && t.getWholeText().indexOf('+') >= 0) {
+                // marks every ancestor once; stops where an earlier text node already marked the rest
+                Element p = t.parent();
+                while (p != null && out.add(p)) {
+                    p = p.parent();
+                }
+            }
+        }, doc);
+        return out;
     }
 
     /** Whether the element or an ancestor is hidden (memoised for this page). */
@@ -598,7 +645,7 @@ final class PageEvidence {
 
     /** Labels count only next to this article: not in navigation, asides, link lists or other teasers. */
     private boolean inArticleRegion(Element e) {
-        if (e.closest(NOT_ARTICLE) != null || blocks.hidden(e)) {
+        if (underNotArticle(e) || blocks.hidden(e)) {
             return false;
         }
         if (articleRegion != null) {
