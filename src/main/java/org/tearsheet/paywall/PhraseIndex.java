@@ -22,6 +22,9 @@ final class PhraseIndex {
     private final int[][] phraseLiterals;
     private final List<Marker.Phrase> phrases = new ArrayList<>();
     /** Trie: per state its outgoing chars (sorted) and target states. */
+    private static final int ASCII = 128;
+    /** For ASCII input: the next state of every state and char, fail links already followed (one lookup a char). */
+    private int[] asciiNext;
     private char[][] edgeChars;
     private int[][] edgeTargets;
     private int[] fail;
@@ -109,12 +112,16 @@ final class PhraseIndex {
         int state = 0;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            int next = step(state, c);
-            while (next < 0 && state != 0) {
-                state = fail[state];
-                next = step(state, c);
+            if (c < ASCII) {
+                state = asciiNext[state * ASCII + c];
+            } else {
+                int next = step(state, c);
+                while (next < 0 && state != 0) {
+                    state = fail[state];
+                    next = step(state, c);
+                }
+                state = next < 0 ? 0 : next;
             }
-            state = next < 0 ? 0 : next;
             for (int id : output[state]) {
                 present.set(id);
             }
@@ -160,12 +167,14 @@ final class PhraseIndex {
             }
         }
         fail = new int[n];
+        List<Integer> bfsOrder = new ArrayList<>(List.of(0));
         ArrayDeque<Integer> queue = new ArrayDeque<>();
         for (int t : edgeTargets[0]) {
             queue.add(t); // depth 1 fails to the root
         }
         while (!queue.isEmpty()) {
             int s = queue.poll();
+            bfsOrder.add(s);
             for (int i = 0; i < edgeChars[s].length; i++) {
                 char c = edgeChars[s][i];
                 int t = edgeTargets[s][i];
@@ -178,6 +187,13 @@ final class PhraseIndex {
                 fail[t] = next < 0 || next == t ? 0 : next;
                 out.get(t).addAll(out.get(fail[t])); // fail[t] is shallower: already complete
                 queue.add(t);
+            }
+        }
+        asciiNext = new int[n * ASCII];
+        for (int s : bfsOrder) {
+            for (int c = 0; c < ASCII; c++) {
+                int t = step(s, (char) c);
+                asciiNext[s * ASCII + c] = t >= 0 ? t : s == 0 ? 0 : asciiNext[fail[s] * ASCII + c];
             }
         }
         output = new int[n][];
