@@ -81,7 +81,7 @@ final class Body {
             if (page != null && (page.inGate(n) || page.isKnownWording(n) || isConsentWording(n))) {
                 continue;
             }
-            if (BodyText.looksScrambled(p)) {
+            if (BodyText.looksScrambledNormalized(n)) {
                 obfuscated = true;
                 continue;
             }

@@ -99,7 +99,11 @@ final class BodyText {
      * Text that is present but scrambled counts as absent.
      */
     static boolean looksScrambled(String paragraph) {
-        String n = normalize(paragraph);
+        return looksScrambledNormalized(normalize(paragraph));
+    }
+
+    /** {@link #looksScrambled} of a paragraph already {@link #normalize normalised}. */
+    static boolean looksScrambledNormalized(String n) {
         if (n.contains("lorem ipsum")) {
             return true;
         }

@@ -70,7 +70,8 @@ final class TextBlocks {
     /** A block's own line of text: its text nodes and inline children, not the text of nested blocks. */
     private String inlineText(Element block) {
         StringBuilder sb = new StringBuilder();
-        for (Node n : block.childNodes()) {
+        for (int i = 0; i < block.childNodeSize(); i++) {
+            Node n = block.childNode(i);
             if (n instanceof TextNode t) {
                 sb.append(t.text());
             } else if (n instanceof Element child && INLINE.contains(child.tagName()) && !hidden(child)) {
@@ -83,7 +84,8 @@ final class TextBlocks {
     }
 
     static boolean hasOwnText(Element e) {
-        for (Node n : e.childNodes()) {
+        for (int i = 0; i < e.childNodeSize(); i++) { // by index: childNodes() copies the list
+            Node n = e.childNode(i);
             if (n instanceof TextNode t && !t.isBlank()) {
                 return true;
             }
