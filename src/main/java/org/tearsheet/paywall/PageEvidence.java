@@ -379,7 +379,8 @@ final class PageEvidence {
             }
             // the element's text (a walk of its subtree) only when it may hold a '+' token or has a badge class;
             // with no non-blank text node child its own text is blank
-            boolean classLooksLikeBadge = e.attributesSize() > 0 && BADGE_CLASS.matcher(e.className()).find();
+            boolean classLooksLikeBadge = e.attributesSize() > 0 && mayBeBadgeClass(e.className())
+                    && BADGE_CLASS.matcher(e.className()).find();
             boolean plusText = false;
             boolean badgeClass = false;
             String text = "";
@@ -424,6 +425,16 @@ final class PageEvidence {
             notArticle.put(p, state);
         }
         return state;
+    }
+
+    /** A filter before {@link #BADGE_CLASS} (ASCII case-insensitive): it can only match a class holding these. */
+    private static boolean mayBeBadgeClass(String className) {
+        if (className.isEmpty()) {
+            return false;
+        }
+        String c = className.toLowerCase(Locale.ROOT);
+        return c.contains("premium") || c.contains("subscriber") || c.contains("abo") || c.contains("plus")
+                || c.contains("locked");
     }
 
     /** Elements whose text contains a '+' (a text node below them does), found in one pass. */
