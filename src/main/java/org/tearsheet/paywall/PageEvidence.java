@@ -141,10 +141,10 @@ final class PageEvidence {
 
     /** Whether a normalised paragraph is wording the markers know (barrier, meter, call to action, label). */
     boolean isKnownWording(String normalizedParagraph) {
-        if (BodyText.words(normalizedParagraph) > PHRASE_BLOCK_WORDS) {
-            return false;
-        }
         return knownWording.computeIfAbsent(normalizedParagraph, t -> {
+            if (BodyText.words(t) > PHRASE_BLOCK_WORDS) {
+                return Boolean.FALSE; // long texts are prose; counted once per text, like the match
+            }
             BitSet matching = phraseMatches(t);
             for (int i = matching.nextSetBit(0); i >= 0; i = matching.nextSetBit(i + 1)) {
                 if (markers.get(i).role() != Role.ACCESS) {
