@@ -156,7 +156,7 @@ final class UrlCapturer {
         r.lastModified = firstNonNull(last.responseHeaders().get("Last-Modified"), prev.lastModified());
         try {
             WarcRevisit revisit = records.revisit(last, profile, digest,
-                    prev.warcRecordId() == null ? null : URI.create(prev.warcRecordId()),
+                    prev.warcRecordId() == null ? null : URI.create(prev.warcRecordId().replaceAll("^<|>$", "")),
                     prev.targetUri(), prev.capturedAt());
             return write(r, hops, revisit, null, Outcome.REVISIT);
         } catch (IOException | IllegalArgumentException e) {

@@ -3,9 +3,10 @@ package org.tearsheet.export;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.ByteArrayOutputStream;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -111,41 +112,56 @@ public final class WaczExporter {
      * @throws IOException when nothing matches the filter, or a WARC cannot be read
      */
     public Result write(Path out) throws IOException {
-        List<Path> warcs = new ArrayList<>();
-        List<String> indexLines = new ArrayList<>();
-        List<ObjectNode> pages = new ArrayList<>();
-        Map<String, List<CdxjEntry>> indexed = currentIndexEntries();
-        for (Path warc : ArchiveFiles.warcs(archiveDir)) {
-            List<ObjectNode> warcPages = pagesOf(warc);
-            List<CdxjEntry> entries = indexed.get(warc.getFileName().toString());
-            if (entries == null) {
-                entries = CdxjIndex.entriesOf(warc, w -> { });
-            }
-            boolean inRange = filter.jobRecordIds() == null
-                    && entries.stream().anyMatch(e -> filter.inRange(instantOf(e.timestamp())));
-            if (warcPages.isEmpty() && !inRange) {
-                continue;
-            }
-            warcs.add(warc);
-            pages.addAll(warcPages);
-            entries.forEach(e -> indexLines.add(e.toLine()));
-        }
-        if (warcs.isEmpty()) {
-            throw new IOException("nothing to export: no capture in " + archiveDir + " matches the filter");
-        }
-        Collections.sort(indexLines);
-
         Path tmp = out.toAbsolutePath().resolveSibling(out.getFileName() + ".part");
-        Map<String, Resource> resources = new LinkedHashMap<>();
-        String dpHash;
+        // pages (with their full text) go to a temporary file as they are found, so memory does not grow with them
+        Path pagesFile = out.toAbsolutePath().resolveSibling(out.getFileName() + ".pages.part");
         try {
+            List<Path> warcs = new ArrayList<>();
+            List<String> indexLines = new ArrayList<>();
+            long pageCount = 0;
+            ObjectNode firstPage = null;
+            Map<String, List<CdxjEntry>> indexed = currentIndexEntries();
+            try (OutputStream pagesOut = new BufferedOutputStream(Files.newOutputStream(pagesFile), 1 << 16)) {
+                pagesOut.write(pagesHeader());
+                for (Path warc : ArchiveFiles.warcs(archiveDir)) {
+                    List<ObjectNode> warcPages = pagesOf(warc);
+                    List<CdxjEntry> entries = indexed.get(warc.getFileName().toString());
+                    if (entries == null) {
+                        entries = CdxjIndex.entriesOf(warc, w -> { });
+                    }
+                    boolean inRange = filter.jobRecordIds() == null
+                            && entries.stream().anyMatch(e -> filter.inRange(instantOf(e.timestamp())));
+                    if (warcPages.isEmpty() && !inRange) {
+                        continue;
+                    }
+                    warcs.add(warc);
+                    for (ObjectNode p : warcPages) {
+                        pagesOut.write(JSON.writeValueAsBytes(p));
+                        pagesOut.write('\n');
+                        if (firstPage == null) {
+                            firstPage = p.deepCopy();
+                            firstPage.remove("text");
+                        }
+                        pageCount++;
+                    }
+                    entries.forEach(e -> indexLines.add(e.toLine()));
+                }
+            }
+            if (warcs.isEmpty()) {
+                throw new IOException("nothing to export: no capture in " + archiveDir + " matches the filter");
+            }
+            Collections.sort(indexLines);
+
+            Map<String, Resource> resources = new LinkedHashMap<>();
+            String dpHash;
             try (ZipArchiveOutputStream zip = new ZipArchiveOutputStream(tmp)) {
                 for (Path warc : warcs) {
-                    resources.put("archive/" + warc.getFileName(), storeFile(zip, "archive/" + warc.getFileName(), warc));
+                    resources.put("archive/" + warc.getFileName(), copy(zip, "archive/" + warc.getFileName(), warc,
+                            ZipEntry.STORED));
                 }
                 resources.put("indexes/index.cdxj", deflate(zip, "indexes/index.cdxj", joinLines(indexLines)));
-                resources.put("pages/pages.jsonl", deflate(zip, "pages/pages.jsonl", pagesJsonl(pages)));
-                byte[] datapackage = datapackage(resources, pages);
+                resources.put("pages/pages.jsonl", copy(zip, "pages/pages.jsonl", pagesFile, ZipEntry.DEFLATED));
+                byte[] datapackage = datapackage(resources, firstPage);
                 deflate(zip, "datapackage.json", datapackage);
                 dpHash = Hashing.sha256Hex(datapackage);
                 ObjectNode digest = JSON.createObjectNode();
@@ -155,9 +171,10 @@ public final class WaczExporter {
                 zip.finish();
             }
             Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            return new Result(warcs.size(), pages.size(), indexLines.size(), Files.size(out), dpHash);
+            return new Result(warcs.size(), pageCount, indexLines.size(), Files.size(out), dpHash);
         } finally {
             Files.deleteIfExists(tmp);
+            Files.deleteIfExists(pagesFile);
         }
     }
 
@@ -224,10 +241,10 @@ public final class WaczExporter {
                 + ts14.substring(8, 10) + ":" + ts14.substring(10, 12) + ":" + ts14.substring(12, 14) + "Z");
     }
 
-    private static Resource storeFile(ZipArchiveOutputStream zip, String name, Path file) throws IOException {
+    /** Copies a file into the zip (WACZ requires WARCs STORED: readers seek into them by offset). */
+    private static Resource copy(ZipArchiveOutputStream zip, String name, Path file, int method) throws IOException {
         ZipArchiveEntry entry = new ZipArchiveEntry(name);
-        // WACZ requires WARCs STORED: readers seek into them by offset without inflating the zip entry
-        entry.setMethod(ZipEntry.STORED);
+        entry.setMethod(method);
         entry.setTime(Files.getLastModifiedTime(file).toMillis());
         zip.putArchiveEntry(entry);
         MessageDigest md = Hashing.sha256();
@@ -260,23 +277,16 @@ public final class WaczExporter {
         return sb.toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    private static byte[] pagesJsonl(List<ObjectNode> pages) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private static byte[] pagesHeader() throws IOException {
         ObjectNode header = JSON.createObjectNode();
         header.put("format", "json-pages-1.0");
         header.put("id", "pages");
         header.put("title", "All Pages");
         header.put("hasText", true);
-        out.write(JSON.writeValueAsBytes(header));
-        out.write('\n');
-        for (ObjectNode p : pages) {
-            out.write(JSON.writeValueAsBytes(p));
-            out.write('\n');
-        }
-        return out.toByteArray();
+        return (JSON.writeValueAsString(header) + "\n").getBytes(StandardCharsets.UTF_8);
     }
 
-    private byte[] datapackage(Map<String, Resource> resources, List<ObjectNode> pages) throws IOException {
+    private byte[] datapackage(Map<String, Resource> resources, ObjectNode firstPage) throws IOException {
         String now = Instant.now(clock).truncatedTo(ChronoUnit.SECONDS).toString();
         ObjectNode dp = JSON.createObjectNode();
         dp.put("profile", "data-package");
@@ -285,9 +295,9 @@ public final class WaczExporter {
         dp.put("created", now);
         dp.put("modified", now);
         dp.put("software", software);
-        if (!pages.isEmpty()) {
-            dp.put("mainPageUrl", pages.get(0).get("url").asText());
-            dp.put("mainPageDate", pages.get(0).get("ts").asText());
+        if (firstPage != null) {
+            dp.put("mainPageUrl", firstPage.get("url").asText());
+            dp.put("mainPageDate", firstPage.get("ts").asText());
         }
         ArrayNode list = dp.putArray("resources");
         resources.forEach((path, r) -> {

@@ -35,9 +35,10 @@ final class DateNormalizer {
     private static final Pattern URL_DATE_SLASHED = Pattern.compile(
             "/((?:19|20)\\d{2})/(0?[1-9]|1[0-2])/(0?[1-9]|[12]\\d|3[01])/");
 
-    private static final Map<String, Integer> MONTHS = new HashMap<>();
+    private static final Map<String, Integer> MONTHS = monthNames();
 
-    static {
+    private static Map<String, Integer> monthNames() {
+        Map<String, Integer> months = new HashMap<>();
         String[][] names = {
             // en, de, fr, es, it, pt, nl, pl (nominative and genitive)
             {"january", "jan", "januar", "jänner", "janvier", "janv", "enero", "ene", "gennaio", "gen", "janeiro", "januari", "styczeń", "stycznia", "sty"},
@@ -55,9 +56,10 @@ final class DateNormalizer {
         };
         for (int m = 0; m < names.length; m++) {
             for (String n : names[m]) {
-                MONTHS.putIfAbsent(n, m + 1);
+                months.putIfAbsent(n, m + 1);
             }
         }
+        return Map.copyOf(months);
     }
 
     private DateNormalizer() {

@@ -144,8 +144,8 @@ final class LanguageGuesser {
                 }
             }
         } catch (IOException e) {
-            return map;
+            return Map.of();
         }
-        return map;
+        return Map.copyOf(map);
     }
 }

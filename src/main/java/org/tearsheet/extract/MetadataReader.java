@@ -118,7 +118,8 @@ final class MetadataReader {
     private static String chooseTitle(Document doc, Element h1, JsonLd ld, Meta meta, String siteName) {
         String declared = first(ld.headline, meta.content("og:title"), meta.content("twitter:title"),
                 meta.content("title", "dc.title", "headline"));
-        String htmlTitle = doc.title();
+        // Not doc.title(): it creates a <head> on documents without one, and the page must stay unmodified.
+        String htmlTitle = titleText(doc);
         String h1Text = h1 == null ? null : clean(h1.text());
         if (h1Text != null && h1Text.length() >= 8) {
             String k = TextAssembler.key(h1Text);
@@ -135,6 +136,16 @@ final class MetadataReader {
             return stripSiteName(htmlTitle, siteName);
         }
         return h1Text;
+    }
+
+    private static String titleText(Document doc) {
+        for (Element t : doc.getElementsByTag("title")) {
+            Element parent = t.parent();
+            if (parent == null || !parent.normalName().equals("svg")) {
+                return t.text().strip();
+            }
+        }
+        return "";
     }
 
     /** "Headline | Site" -> "Headline"; keeps the longest part when the site is not named. */

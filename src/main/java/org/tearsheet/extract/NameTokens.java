@@ -10,16 +10,32 @@ import java.util.List;
 final class NameTokens {
 
     private final String[] tokens;
+    /** Token indices by first character (ASCII; index 128 holds tokens starting with anything else). */
+    private final int[][] byFirst = new int[129][];
     private final boolean[] exactEnd;
 
     NameTokens(List<String> spec) {
         tokens = new String[spec.size()];
         exactEnd = new boolean[spec.size()];
+        int[] counts = new int[129];
         for (int i = 0; i < spec.size(); i++) {
             String s = spec.get(i);
             exactEnd[i] = s.endsWith("$");
             tokens[i] = exactEnd[i] ? s.substring(0, s.length() - 1) : s;
+            counts[slot(tokens[i].charAt(0))]++;
         }
+        for (int c = 0; c < 129; c++) {
+            byFirst[c] = new int[counts[c]];
+            counts[c] = 0;
+        }
+        for (int i = 0; i < tokens.length; i++) {
+            int c = slot(tokens[i].charAt(0));
+            byFirst[c][counts[c]++] = i;
+        }
+    }
+
+    private static int slot(char c) {
+        return c < 128 ? c : 128;
     }
 
     /** Whether any token starts at a segment start of {@code value} (lowercase). */
@@ -29,10 +45,9 @@ final class NameTokens {
             if (p > 0 && !isBoundary(value.charAt(p - 1))) {
                 continue;
             }
-            char first = value.charAt(p);
-            for (int t = 0; t < tokens.length; t++) {
+            for (int t : byFirst[slot(value.charAt(p))]) {
                 String token = tokens[t];
-                if (token.charAt(0) != first || !value.startsWith(token, p)) {
+                if (!value.startsWith(token, p)) {
                     continue;
                 }
                 int end = p + token.length();

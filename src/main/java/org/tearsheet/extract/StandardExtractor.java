@@ -26,10 +26,10 @@ final class StandardExtractor implements Extractor {
 
     private Article extractOrThrow(HtmlPage page) {
         Document doc = page.document();
-        Element body = doc == null ? null : doc.body();
-        if (body == null) {
+        if (doc == null) {
             return Article.empty();
         }
+        Element body = findBody(doc);
         PageMetadata meta = MetadataReader.read(doc, page.url());
         ContentModel model = ContentModel.build(body);
         String text = body(model, meta, true);
@@ -44,6 +44,15 @@ final class StandardExtractor implements Extractor {
         return new Article(text, meta.title(), meta.byline(), meta.authors(), meta.published(), meta.modified(),
                 language, meta.siteName(), meta.description(), meta.canonicalUrl(), meta.image(),
                 WordCounter.count(text), meta.schemaType());
+    }
+
+    /**
+     * The body element, found without {@code Document.body()}, which would create one (and modify the page)
+     * on a document built without the html/head/body structure; such a document is read whole.
+     */
+    private static Element findBody(Document doc) {
+        Element first = doc.getElementsByTag("body").first();
+        return first != null ? first : doc;
     }
 
     private String body(ContentModel model, PageMetadata meta, boolean strict) {

@@ -18,10 +18,14 @@ final class TextAssembler {
     private static final Pattern DATE_LINE = Pattern.compile(
             "(?:\\d{1,4}[./-]\\d{1,2}[./-]\\d{1,4}|\\d{1,2}:\\d{2}|\\b(?:19|20)\\d{2}\\b|\\b\\d+\\s*(?:min|mins|minutes|hours?|hrs?|days?|std|stunden?|heures?|horas?|ore|uur|godz)\\b)",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
-    /** Byline openers in the languages of the phrase list. */
+    /**
+     * Byline openers in the languages of the phrase list, followed by a capitalised name: "Par Jean Dupont"
+     * is a byline, "Par une froide matinée" and "Por primera vez" are not.
+     */
     private static final Pattern BYLINE = Pattern.compile(
-            "^(?:by|von|par|por|di|door|przez|af|av|autor|author|written by|posted by|published by|text:|texte?:)\\s+\\S",
-            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+            "^(?i:by|von|par|por|di|door|przez|af|av|autor|autorin|author|written by|posted by|published by|"
+                    + "text:|texte?:)\\s+\\p{Lu}",
+            Pattern.UNICODE_CHARACTER_CLASS);
     /** "Updated at 1:23 p.m.", "Publié le 18 novembre 2019" and their kin. */
     private static final Pattern DATE_PREFIX = Pattern.compile(
             "^\\W*(?:last updated|updated|published|posted|first published|aktualisiert|veröffentlicht|mis à jour|"
@@ -29,6 +33,11 @@ final class TextAssembler {
                     + "zaktualizowano|opublikowano|uppdaterad|publicerad|opdateret|udgivet|aktualizováno)",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     private static final Pattern NO_WORD = Pattern.compile("^[\\W_]*$", Pattern.UNICODE_CHARACTER_CLASS);
+
+    /** Class names of standfirsts (summary lines under the headline). */
+    private static final List<String> STANDFIRST_NAMES = List.of(
+            "standfirst", "dek", "deck", "strapline", "subtitle", "sub-title", "subheadline", "summary", "teaser",
+            "intro", "chapo", "chapeau", "lead-in", "entradilla", "sottotitolo", "vorspann");
 
     /** Short repeated lines ("Meal 2", "Step 1") are structure, not duplicated paragraphs. */
     private static final int MIN_DEDUPE_KEY = 30;
@@ -77,7 +86,7 @@ final class TextAssembler {
         }
         // A standfirst repeats the meta description and belongs in that field; a lede paragraph (<p>) that
         // sites reuse as their description is body text.
-        if (!descriptionKey.isEmpty() && !kept.isEmpty() && !kept.get(0).block.container.tag.equals("p")
+        if (!descriptionKey.isEmpty() && !kept.isEmpty() && isStandfirst(kept.get(0).block.container)
                 && key(kept.get(0).text).equals(descriptionKey)) {
             kept.remove(0);
         }
@@ -129,6 +138,20 @@ final class TextAssembler {
             return true;
         }
         return phrases.matches(b.text);
+    }
+
+    /** A summary element rather than a lede paragraph: not a {@code <p>}, or a {@code <p>} named as a summary. */
+    private static boolean isStandfirst(ContentNode container) {
+        if (!container.tag.equals("p")) {
+            return true;
+        }
+        String cls = container.className().toLowerCase(Locale.ROOT);
+        for (String name : STANDFIRST_NAMES) {
+            if (cls.contains(name)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -18,8 +18,8 @@ import okhttp3.ResponseBody;
 /**
  * robots.txt rules per host (scheme, host and port), fetched once per run with the shared client and cached.
  * A missing robots.txt (4xx) allows everything; a server error or an unreachable host defers every URL of that
- * host for the run, which is how the major crawlers treat it. With obeying switched off, everything is allowed
- * but Crawl-delay is still read, so politeness stays the same.
+ * host for the run, which is how the major crawlers treat it. With obeying switched off robots.txt is not
+ * fetched at all: everything is allowed and only the configured politeness delay applies.
  */
 public final class RobotsPolicy {
 
@@ -62,6 +62,9 @@ public final class RobotsPolicy {
 
     /** The Crawl-delay robots.txt asks of us for {@code url}'s host, or zero. */
     public Duration crawlDelay(String url) {
+        if (!obey) {
+            return Duration.ZERO;
+        }
         HttpUrl u = HttpUrl.parse(url);
         if (u == null) {
             return Duration.ZERO;

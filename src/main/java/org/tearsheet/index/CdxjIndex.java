@@ -3,6 +3,7 @@ package org.tearsheet.index;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
@@ -107,6 +108,112 @@ public final class CdxjIndex {
      */
     public static List<CdxjEntry> entriesOf(Path warc, java.util.function.Consumer<String> warnings) throws IOException {
         return WarcIndexer.index(warc, warnings);
+    }
+
+    /**
+     * The entries of one SURT key, in index order (oldest first), found by binary search in the sorted file, so a
+     * lookup reads a few pages of the index however large it is.
+     */
+    public List<CdxjEntry> lookup(String urlKey) throws IOException {
+        byte[] prefix = (urlKey + " ").getBytes(StandardCharsets.UTF_8);
+        List<CdxjEntry> out = new ArrayList<>();
+        try (FileChannel ch = FileChannel.open(file(), StandardOpenOption.READ)) {
+            long size = ch.size();
+            long lo = 0;
+            long hi = size;
+            // invariant: the first line >= prefix starts at lineStart(lo) or later, and at lineStart(hi) or earlier
+            while (lo < hi) {
+                long mid = (lo + hi) >>> 1;
+                long start = lineStart(ch, mid, size);
+                if (start >= size) {
+                    hi = mid;
+                    continue;
+                }
+                byte[] line = lineAt(ch, start, size);
+                if (compare(line, prefix) < 0) {
+                    lo = start + line.length + 1;
+                } else {
+                    hi = mid;
+                }
+            }
+            long pos = lineStart(ch, lo, size);
+            while (pos < size) {
+                byte[] line = lineAt(ch, pos, size);
+                if (!startsWith(line, prefix)) {
+                    break;
+                }
+                try {
+                    out.add(CdxjEntry.parse(new String(line, StandardCharsets.UTF_8)));
+                } catch (IllegalArgumentException e) {
+                    // a damaged line is skipped here; verify names it
+                }
+                pos += line.length + 1;
+            }
+        } catch (NoSuchFileException e) {
+            return List.of();
+        }
+        return out;
+    }
+
+    /** Start of the first line beginning at or after {@code pos}. */
+    private static long lineStart(FileChannel ch, long pos, long size) throws IOException {
+        if (pos == 0) {
+            return 0;
+        }
+        ByteBuffer buf = ByteBuffer.allocate(4096);
+        long p = pos - 1;
+        while (p < size) {
+            buf.clear();
+            int n = ch.read(buf, p);
+            if (n <= 0) {
+                break;
+            }
+            for (int i = 0; i < n; i++) {
+                if (buf.get(i) == '\n') {
+                    return p + i + 1;
+                }
+            }
+            p += n;
+        }
+        return size;
+    }
+
+    /** The bytes of the line starting at {@code start}, without its newline. */
+    private static byte[] lineAt(FileChannel ch, long start, long size) throws IOException {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(512);
+        ByteBuffer buf = ByteBuffer.allocate(4096);
+        long p = start;
+        while (p < size) {
+            buf.clear();
+            int n = ch.read(buf, p);
+            if (n <= 0) {
+                break;
+            }
+            for (int i = 0; i < n; i++) {
+                if (buf.get(i) == '\n') {
+                    out.write(buf.array(), 0, i);
+                    return out.toByteArray();
+                }
+            }
+            out.write(buf.array(), 0, n);
+            p += n;
+        }
+        return out.toByteArray();
+    }
+
+    private static int compare(byte[] line, byte[] prefix) {
+        int n = Math.min(line.length, prefix.length);
+        for (int i = 0; i < n; i++) {
+            int c = Integer.compare(line[i] & 0xff, prefix[i] & 0xff);
+            if (c != 0) {
+                return c;
+            }
+        }
+        return line.length >= prefix.length ? 0 : -1;
+    }
+
+    private static boolean startsWith(byte[] line, byte[] prefix) {
+        return line.length >= prefix.length && compare(line, prefix) == 0;
     }
 
     /** All entries in index order. Lines that do not parse are skipped (verify reports them). */

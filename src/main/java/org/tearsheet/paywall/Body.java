@@ -103,7 +103,7 @@ final class Body {
         List<String> out = new ArrayList<>();
         for (Element p : doc.select("p, blockquote, li")) {
             if (p.closest("nav, header, footer, aside, form, figure, figcaption") != null
-                    || PageEvidence.isHidden(p) || (page != null && StandardPaywallDetector.insideAny(p, page.excluded))) {
+                    || TextBlocks.isHidden(p) || (page != null && StandardPaywallDetector.insideAny(p, page.excluded))) {
                 continue;
             }
             if (p.tagName().equals("li") && p.closest("article, main") == null) {

@@ -2,6 +2,8 @@ package org.tearsheet.paywall;
 
 import java.util.List;
 import java.util.regex.Pattern;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.QueryParser;
 import org.tearsheet.paywall.PaywallVerdict.Kind;
 
 /**
@@ -25,6 +27,11 @@ record Marker(String signal, Role role, Kind kind, Pattern scripts, List<String>
         selectors = List.copyOf(selectors);
         meta = List.copyOf(meta);
         phrases = phrases == null || phrases.isEmpty() ? null : List.copyOf(phrases);
+    }
+
+    /** All selectors as one parsed query (one document pass instead of one per selector), or null when none. */
+    Evaluator selectorQuery() {
+        return selectors.isEmpty() ? null : QueryParser.parse(String.join(", ", selectors));
     }
 
     /** Whether a normalised text matches one of the phrases; a phrase's regex runs only if its literal occurs. */

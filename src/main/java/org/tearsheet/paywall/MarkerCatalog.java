@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
+import org.jsoup.select.Evaluator;
 import org.jsoup.select.QueryParser;
 import org.jsoup.select.Selector;
 import org.tearsheet.config.PaywallSettings;
@@ -26,13 +27,24 @@ final class MarkerCatalog {
     private static final int FLAGS = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
 
     private final List<Marker> markers;
+    private final List<Evaluator> queries;
 
     private MarkerCatalog(List<Marker> markers) {
         this.markers = List.copyOf(markers);
+        List<Evaluator> q = new ArrayList<>();
+        for (Marker m : markers) {
+            q.add(m.selectorQuery());
+        }
+        this.queries = java.util.Collections.unmodifiableList(q);
     }
 
     List<Marker> markers() {
         return markers;
+    }
+
+    /** The markers' parsed selector queries, by marker index ({@code null}: no selectors). */
+    List<Evaluator> selectorQueries() {
+        return queries;
     }
 
     /** The built-in markers followed by one barrier marker per configured rule. */

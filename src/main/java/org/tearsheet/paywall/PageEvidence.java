@@ -2,7 +2,6 @@ package org.tearsheet.paywall;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -12,11 +11,9 @@ import java.util.regex.Pattern;
 import org.jsoup.nodes.Comment;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
-import org.jsoup.nodes.Node;
-import org.jsoup.nodes.TextNode;
 import org.jsoup.select.Elements;
-import org.jsoup.select.NodeTraversor;
 import org.jsoup.select.Evaluator;
+import org.jsoup.select.NodeTraversor;
 import org.jsoup.select.NodeVisitor;
 import org.jsoup.select.QueryParser;
 import org.tearsheet.paywall.PaywallVerdict.Kind;
@@ -33,13 +30,7 @@ final class PageEvidence {
     private static final int LABEL_WORDS = 6;
     /** A gate is a box, not a page region. */
     private static final int GATE_MAX_WORDS = 150;
-    private static final Set<String> INLINE = Set.of("a", "abbr", "b", "bdi", "bdo", "br", "button", "cite", "code",
-            "data", "dfn", "em", "font", "i", "img", "kbd", "label", "mark", "q", "s", "samp", "small", "span",
-            "strong", "sub", "sup", "time", "u", "var", "wbr", "del", "ins");
-    private static final Set<String> INVISIBLE = Set.of("script", "style", "noscript", "template", "svg", "head",
-            "title", "iframe", "object");
     private static final Set<String> GATE_STOP = Set.of("body", "html", "main", "article");
-    private static final Pattern HIDDEN_STYLE = Pattern.compile("(?i)display\\s*:\\s*none|visibility\\s*:\\s*hidden");
     private static final Pattern PLUS_TOKEN = Pattern.compile("^[\\p{Lu}0-9][\\p{L}0-9]{0,11}\\+$");
     private static final Pattern BADGE_CLASS = Pattern.compile(
             "(?i)(^|[-_\\s])(premium|subscriber|subscribers|abo|abonne|abonnes|plus|zplus|locked)([-_\\s]|$)");
@@ -54,6 +45,8 @@ final class PageEvidence {
 
     private final Document doc;
     private final List<Marker> markers;
+    /** Each marker's selectors parsed once, by marker index ({@code null}: no selectors). */
+    private final List<Evaluator> queries;
 
     final Set<String> signals = new LinkedHashSet<>();
     private final Map<Role, Set<String>> byRole = new EnumMap<>(Role.class);
@@ -72,20 +65,22 @@ final class PageEvidence {
     boolean inlineGate;
     String contentTier;
 
-    private final Map<Element, Block> blocks = new LinkedHashMap<>();
+    private final TextBlocks blocks;
     /** Memo of {@link #isKnownWording}: the same lines are asked about while widening gates and counting words. */
     private final Map<String, Boolean> knownWording = new java.util.HashMap<>();
     /** Normalised texts of {@link #excluded}, computed once scanning is done. */
     private List<String> excludedTexts;
     private Element articleRegion;
 
-    private PageEvidence(Document doc, List<Marker> markers) {
+    private PageEvidence(Document doc, List<Marker> markers, List<Evaluator> queries) {
         this.doc = doc;
         this.markers = markers;
+        this.queries = queries;
+        this.blocks = TextBlocks.of(doc);
     }
 
     static PageEvidence scan(Document doc, MarkerCatalog catalog) {
-        PageEvidence e = new PageEvidence(doc, catalog.markers());
+        PageEvidence e = new PageEvidence(doc, catalog.markers(), catalog.selectorQueries());
         e.run();
         return e;
     }
@@ -136,7 +131,6 @@ final class PageEvidence {
     private void run() {
         Element h1 = doc.selectFirst("h1");
         articleRegion = h1 == null ? null : h1.closest("article") != null ? h1.closest("article") : h1.closest("main");
-        collectBlocks();
         for (Element e : doc.getAllElements()) {
             if (e.hasAttr("class") || e.hasAttr("id")) {
                 if (CONSENT_CLASS.matcher(e.className() + " " + e.id()).find() && !GATE_STOP.contains(e.tagName())
@@ -238,9 +232,9 @@ final class PageEvidence {
     }
 
     private void phrases() {
-        for (Map.Entry<Element, Block> entry : blocks.entrySet()) {
+        for (Map.Entry<Element, TextBlocks.Block> entry : blocks.entries()) {
             Element el = entry.getKey();
-            Block b = entry.getValue();
+            TextBlocks.Block b = entry.getValue();
             if (b.words > PHRASE_BLOCK_WORDS) {
                 continue;
             }
@@ -283,12 +277,14 @@ final class PageEvidence {
     }
 
     private void selectors() {
-        for (Marker m : markers) {
-            for (String selector : m.selectors()) {
-                Elements found = doc.select(selector);
+        for (int i = 0; i < markers.size(); i++) {
+            Marker m = markers.get(i);
+            Evaluator query = queries.get(i);
+            if (query != null) {
+                Elements found = doc.select(query);
                 for (Element e : found) {
                     if (m.role() == Role.BARRIER) {
-                        if (!isHidden(e) && !GATE_STOP.contains(e.tagName()) && isGateSized(e)) {
+                        if (!TextBlocks.isHidden(e) && !GATE_STOP.contains(e.tagName()) && isGateSized(e)) {
                             String text = BodyText.normalize(e.text());
                             if (matchesRole(text, Role.BARRIER) || matchesRole(text, Role.EXHAUSTED)
                                     || matchesRole(text, Role.TRUNCATION)) {
@@ -302,7 +298,7 @@ final class PageEvidence {
                             }
                         }
                     } else if (m.role() == Role.TRUNCATION) {
-                        if (!isHidden(e) && BodyText.words(e.text()) >= 3) {
+                        if (!TextBlocks.isHidden(e) && BodyText.words(e.text()) >= 3) {
                             fire(m);
                             if (m.signal().equals("obfuscated-text")) {
                                 excluded.add(e);
@@ -312,6 +308,8 @@ final class PageEvidence {
                         if (inArticleRegion(e)) {
                             fire(m);
                         }
+                    } else if (m.role() == Role.RESTRICTED && e.closest(NOT_ARTICLE) != null) {
+                        continue; // a marker on another story's teaser in a list or sidebar says nothing about this one
                     } else {
                         fire(m);
                     }
@@ -333,7 +331,7 @@ final class PageEvidence {
     /** Premium and "+" badges near the article (not in navigation, teasers of other articles or links). */
     private void badges() {
         for (Element e : doc.body() == null ? new Elements() : doc.body().getAllElements()) {
-            if (INVISIBLE.contains(e.tagName()) || !inArticleRegion(e)) {
+            if (TextBlocks.INVISIBLE.contains(e.tagName()) || !inArticleRegion(e)) {
                 continue;
             }
             String own = e.ownText().strip();
@@ -349,7 +347,7 @@ final class PageEvidence {
                 }
             }
             if (!own.isEmpty() && words >= 1 && words <= 3 && BADGE_CLASS.matcher(e.className()).find()
-                    && !isHidden(e)) {
+                    && !TextBlocks.isHidden(e)) {
                 addSignal(hasPlusToken(text) ? "plus-badge" : "premium-badge", Role.LABEL, Kind.HARD);
             }
         }
@@ -370,7 +368,7 @@ final class PageEvidence {
             }
             int words = 0;
             boolean seenGate = false;
-            for (Map.Entry<Element, Block> entry : blocks.entrySet()) {
+            for (Map.Entry<Element, TextBlocks.Block> entry : blocks.entries()) {
                 Element el = entry.getKey();
                 if (isInside(el, gate)) {
                     seenGate = true; // blocks are in document order: those inside a gate are contiguous
@@ -379,7 +377,7 @@ final class PageEvidence {
                 if (!seenGate) {
                     continue;
                 }
-                Block b = entry.getValue();
+                TextBlocks.Block b = entry.getValue();
                 if (!b.matched && b.words >= 12 && insideRegion(el) && !StandardPaywallDetector.insideAny(el, excluded)
                         && el.closest(NOT_PROSE) == null) {
                     words += b.words;
@@ -417,7 +415,7 @@ final class PageEvidence {
             for (Marker m : markers) {
                 if (m.role() == Role.CTA && m.phrases() != null) {
                     for (Element part : gate.getAllElements()) {
-                        String t = hasOwnText(part) ? BodyText.normalize(part.text()) : "";
+                        String t = TextBlocks.hasOwnText(part) ? BodyText.normalize(part.text()) : "";
                         if (!t.isEmpty() && BodyText.words(t) <= PHRASE_BLOCK_WORDS && m.phraseIn(t)) {
                             signals.add(m.signal());
                             vote(m.kind());
@@ -486,7 +484,7 @@ final class PageEvidence {
             return true;
         }
         for (Element e : box.getAllElements()) {
-            if (hasOwnText(e)) {
+            if (TextBlocks.hasOwnText(e)) {
                 String t = BodyText.normalize(e.text());
                 if (BodyText.words(t) <= PHRASE_BLOCK_WORDS && matchesRole(t, Role.CTA)) {
                     return true;
@@ -503,7 +501,7 @@ final class PageEvidence {
     /** Whether an element holds a text block of at least {@code minWords} that matched no known wording. */
     private boolean holdsProse(Element e, int minWords) {
         for (Element d : e.getAllElements()) {
-            Block b = blocks.get(d);
+            TextBlocks.Block b = blocks.get(d);
             if (b != null && !b.matched && b.words >= minWords && !isKnownWording(b.text)) {
                 return true;
             }
@@ -511,61 +509,15 @@ final class PageEvidence {
         return false;
     }
 
-    private void collectBlocks() {
-        if (doc.body() == null) {
-            return;
-        }
-        for (Element e : doc.body().getAllElements()) {
-            if (INVISIBLE.contains(e.tagName()) || !hasOwnText(e)) {
-                continue;
-            }
-            Element block = e;
-            while (INLINE.contains(block.tagName()) && block.parent() != null && block.parent() != doc.body()) {
-                block = block.parent();
-            }
-            if (!blocks.containsKey(block) && !isHidden(block)) {
-                String text = BodyText.normalize(inlineText(block));
-                blocks.put(block, new Block(text, BodyText.words(text)));
-            }
-        }
-    }
 
-    /** A block's own line of text: its text nodes and inline children, not the text of nested blocks. */
-    private static String inlineText(Element block) {
-        StringBuilder sb = new StringBuilder();
-        for (Node n : block.childNodes()) {
-            if (n instanceof TextNode t) {
-                sb.append(t.text());
-            } else if (n instanceof Element child && INLINE.contains(child.tagName()) && !isHidden(child)) {
-                sb.append(child.text());
-            } else if (n instanceof Element) {
-                sb.append(' ');
-            }
-        }
-        return sb.toString();
-    }
 
-    private static boolean hasOwnText(Element e) {
-        for (Node n : e.childNodes()) {
-            if (n instanceof TextNode t && !t.isBlank()) {
-                return true;
-            }
-        }
-        return false;
-    }
 
-    static boolean isHidden(Element e) {
-        for (Element p = e; p != null; p = p.parent()) {
-            if (INVISIBLE.contains(p.tagName()) || p.hasAttr("hidden")
-                    || (p.hasAttr("style") && HIDDEN_STYLE.matcher(p.attr("style")).find())) {
-                return true;
-            }
-        }
-        return false;
-    }
 
     private boolean isConsentWall(Element el, String text) {
-        return text.contains("cookie") || text.contains("werbung") || text.contains("tracking")
+        // ad notices ("Advertisement - scroll to continue reading") are not paywalls either
+        return text.contains("advert") || text.contains("scroll") || text.contains("anzeige")
+                || text.contains("publicité") || text.contains("publicidad")
+                || text.contains("cookie") || text.contains("werbung") || text.contains("tracking")
                 || text.contains("consent") || text.contains("zustimm") || text.contains("einwillig")
                 || StandardPaywallDetector.insideAny(el, consent);
     }
@@ -577,7 +529,7 @@ final class PageEvidence {
 
     /** Labels count only next to this article: not in navigation, asides, link lists or other teasers. */
     private boolean inArticleRegion(Element e) {
-        if (e.closest(NOT_ARTICLE) != null || isHidden(e)) {
+        if (e.closest(NOT_ARTICLE) != null || TextBlocks.isHidden(e)) {
             return false;
         }
         if (articleRegion != null) {
@@ -607,15 +559,4 @@ final class PageEvidence {
         return new LinkedHashSet<>();
     }
 
-    /** A visible text block: normalised text and word count; {@code matched} once known wording is found. */
-    private static final class Block {
-        final String text;
-        final int words;
-        boolean matched;
-
-        Block(String text, int words) {
-            this.text = text;
-            this.words = words;
-        }
-    }
 }

@@ -134,7 +134,10 @@ final class StandardPaywallDetector implements PaywallDetector {
         if (declared.wordCount() > 0 && declared.wordCount() >= 2 * body.words + 80) {
             signals.add("jsonld-wordcount-longer");
         }
-        boolean cut = part == Part.MISSING || part == Part.PRESENT_WITHOUT_TEXT
+        // publishers often name a hasPart selector their page does not use: with no barrier shown and a whole
+        // article's worth of paragraphs, a missing section is a markup slip, not a cut
+        boolean partSlip = !barrier && body.paragraphs >= LONG_BODY_PARAGRAPHS && body.words >= OVERLAY_FULL_WORDS;
+        boolean cut = ((part == Part.MISSING || part == Part.PRESENT_WITHOUT_TEXT) && !partSlip)
                 || signals.contains("percent-remaining") || signals.contains("lmd-restreint-teaser")
                 || signals.contains("ellipsis-truncation") || body.obfuscated
                 || signals.contains("jsonld-articlebody-longer") || signals.contains("jsonld-wordcount-longer")
@@ -226,7 +229,7 @@ final class StandardPaywallDetector implements PaywallDetector {
     private static int articleWords(Element e, PageEvidence page) {
         int words = 0;
         for (Element d : e.select("p, li, blockquote, h2, h3, pre, td")) {
-            if (!PageEvidence.isHidden(d) && !insideAny(d, page.excluded)
+            if (!TextBlocks.isHidden(d) && !insideAny(d, page.excluded)
                     && !page.isKnownWording(BodyText.normalize(d.text()))) {
                 words += BodyText.words(d.ownText().isBlank() && d.select("p").size() > 0 ? "" : d.text());
             }

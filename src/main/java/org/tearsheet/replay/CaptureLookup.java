@@ -1,36 +1,28 @@
 package org.tearsheet.replay;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.netpreserve.jwarc.URIs;
-import org.tearsheet.index.ArchiveFiles;
 import org.tearsheet.index.CdxjEntry;
 import org.tearsheet.index.CdxjIndex;
 
 /**
- * Finds captures of a URL in the CDXJ index. The index is held in memory grouped by SURT key and reloaded when
- * {@code index.cdxj} changes (capture replaces it atomically after each WARC closes).
+ * Finds captures of a URL in the CDXJ index by binary search in the sorted {@code index.cdxj} (capture replaces it
+ * atomically after each WARC closes, so every lookup sees a whole index). Nothing is held in memory.
  */
 final class CaptureLookup {
 
     private static final DateTimeFormatter TS = DateTimeFormatter.ofPattern("yyyyMMddHHmmss");
 
-    private final Path archiveDir;
-    private String loadedVersion;
-    private Map<String, List<CdxjEntry>> byKey = Map.of();
+    private final CdxjIndex index;
 
     CaptureLookup(Path archiveDir) {
-        this.archiveDir = archiveDir;
+        this.index = CdxjIndex.of(archiveDir);
     }
 
     /** SURT key of a URL as the index writes it; the URL itself when it cannot be parsed. */
@@ -43,25 +35,9 @@ final class CaptureLookup {
     }
 
     /** All captures of {@code url} (exact SURT match), oldest first. */
-    synchronized List<CdxjEntry> captures(String url) throws IOException {
-        reloadIfChanged();
-        return byKey.getOrDefault(keyOf(url), List.of());
+    List<CdxjEntry> captures(String url) throws IOException {
+        return index.lookup(keyOf(url));
     }
-
-    /** Index entries of one WARC file (for serving raw records), in index order. */
-    synchronized List<CdxjEntry> entriesOfFile(String filename) throws IOException {
-        reloadIfChanged();
-        List<CdxjEntry> out = new ArrayList<>();
-        for (List<CdxjEntry> l : byKey.values()) {
-            for (CdxjEntry e : l) {
-                if (e.filename().equals(filename)) {
-                    out.add(e);
-                }
-            }
-        }
-        return out;
-    }
-
     /** The capture nearest to {@code timestamp} (1 to 14 digits, padded), or null when the URL has none. */
     CdxjEntry nearest(String url, String timestamp) throws IOException {
         List<CdxjEntry> all = captures(url);
@@ -134,20 +110,5 @@ final class CaptureLookup {
         } catch (RuntimeException e) {
             return 0;
         }
-    }
-
-    private void reloadIfChanged() throws IOException {
-        Path file = archiveDir.resolve(ArchiveFiles.INDEX);
-        String version = Files.exists(file) ? Files.getLastModifiedTime(file) + "/" + Files.size(file) : "none";
-        if (version.equals(loadedVersion)) {
-            return;
-        }
-        Map<String, List<CdxjEntry>> map = new HashMap<>();
-        for (CdxjEntry e : CdxjIndex.of(archiveDir).readAll()) {
-            map.computeIfAbsent(e.urlKey(), k -> new ArrayList<>()).add(e);
-        }
-        map.replaceAll((k, v) -> Collections.unmodifiableList(v));
-        byKey = map;
-        loadedVersion = version;
     }
 }

@@ -30,6 +30,30 @@ final class RecordLoader {
     }
 
     /**
+     * Length of the gzip member of the record starting at {@code offset} of {@code warcName}, or -1 when the name is
+     * not a WARC of this archive or no record starts there.
+     */
+    long recordLength(String warcName, long offset) {
+        Path warc = ArchiveFiles.resolveWarc(archiveDir, warcName);
+        if (warc == null || offset < 0) {
+            return -1;
+        }
+        try (FileChannel ch = FileChannel.open(warc, StandardOpenOption.READ); WarcReader reader = new WarcReader(ch)) {
+            if (offset >= ch.size()) {
+                return -1;
+            }
+            reader.position(offset);
+            if (reader.next().isEmpty()) {
+                return -1;
+            }
+            reader.next();
+            return reader.position() - offset;
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
+    /**
      * The response at {@code offset} of {@code warcName}.
      *
      * @throws IOException when the file is not a WARC of this archive or holds no HTTP response there

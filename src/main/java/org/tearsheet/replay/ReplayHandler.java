@@ -169,9 +169,24 @@ final class ReplayHandler {
             notArchived(ex, url, null);
             return;
         }
-        CdxjEntry last = all.get(all.size() - 1);
+        CdxjEntry chosen = all.get(all.size() - 1);
+        String acceptDatetime = ex.getRequestHeaders().getFirst("Accept-Datetime");
+        if (acceptDatetime != null) {
+            // RFC 7089 timegate: the capture nearest to the asked-for time
+            try {
+                java.time.Instant wanted = java.time.ZonedDateTime.parse(acceptDatetime.trim(),
+                        DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+                chosen = lookup.nearest(url, DateTimeFormatter.ofPattern("yyyyMMddHHmmss").withZone(ZoneOffset.UTC)
+                        .format(wanted));
+            } catch (java.time.format.DateTimeParseException e) {
+                Responses.error(ex, 400, "Accept-Datetime must be an HTTP date, e.g. Thu, 20 Nov 2026 10:15:30 GMT");
+                return;
+            }
+        }
         ex.getResponseHeaders().set("Vary", "Accept-Datetime");
-        Responses.redirect(ex, 302, "/web/" + last.timestamp() + "/" + last.url(), Responses.REPLAY_CSP);
+        ex.getResponseHeaders().set("Link", "<" + url + ">; rel=\"original\", </web/timemap/" + url
+                + ">; rel=\"timemap\"; type=\"application/link-format\"");
+        Responses.redirect(ex, 302, "/web/" + chosen.timestamp() + "/" + chosen.url(), Responses.REPLAY_CSP);
     }
 
     private void timemap(HttpExchange ex, String url) throws IOException {
@@ -201,7 +216,7 @@ final class ReplayHandler {
         Responses.send(ex, 200, "application/link-format", sb.toString().getBytes(StandardCharsets.UTF_8), Responses.UI_CSP);
     }
 
-    /** {@code /warc/<file>?offset=N}: the record's gzip member exactly as stored, if the index knows it. */
+    /** {@code /warc/<file>?offset=N}: the gzip member of the record starting there, exactly as stored. */
     void rawRecord(HttpExchange ex, String name) throws IOException {
         QueryString qs = new QueryString(ex.getRequestURI().getRawQuery());
         Path warc = ArchiveFiles.resolveWarc(archiveDir, name);
@@ -211,16 +226,9 @@ final class ReplayHandler {
         } catch (NumberFormatException e) {
             offset = -1;
         }
-        CdxjEntry entry = null;
-        if (warc != null && offset >= 0) {
-            for (CdxjEntry e : lookup.entriesOfFile(name)) {
-                if (e.offset() == offset) {
-                    entry = e;
-                }
-            }
-        }
-        if (entry == null || entry.length() <= 0) {
-            Responses.error(ex, 404, "No indexed record at that file and offset.");
+        long length = warc == null ? -1 : loader.recordLength(name, offset);
+        if (length <= 0) {
+            Responses.error(ex, 404, "No WARC record starts at that file and offset.");
             return;
         }
         Responses.common(ex, Responses.UI_CSP);
@@ -232,9 +240,9 @@ final class ReplayHandler {
             ex.close();
             return;
         }
-        ex.sendResponseHeaders(200, entry.length());
+        ex.sendResponseHeaders(200, length);
         try (FileChannel ch = FileChannel.open(warc, StandardOpenOption.READ); OutputStream out = ex.getResponseBody()) {
-            ch.transferTo(entry.offset(), entry.length(), Channels.newChannel(out));
+            ch.transferTo(offset, length, Channels.newChannel(out));
         }
     }
 

@@ -72,7 +72,9 @@ public final class ArchiveVerifier {
         List<Path> warcs = ArchiveFiles.warcs(dir);
         Map<String, Map<Long, RecordInfo>> byFile = new LinkedHashMap<>();
         for (Path warc : warcs) {
-            byFile.put(warc.getFileName().toString(), checkWarc(warc));
+            Map<Long, RecordInfo> infos = checkWarc(warc);
+            byFile.put(warc.getFileName().toString(), infos);
+            checkMetadataTargets(warc.getFileName().toString(), infos);
         }
         checkSidecars(byFile);
         checkIndex(byFile);
@@ -173,6 +175,20 @@ public final class ArchiveVerifier {
         }
         String target = r instanceof WarcTargetRecord ? ((WarcTargetRecord) r).target() : null;
         return new RecordInfo(r.type(), offset, r.id().toString(), target, payloadHeader, payloadOk, refersTo, metaSha);
+    }
+
+    /** A metadata record describes a response of the same WARC; one pointing nowhere is an orphan. */
+    private void checkMetadataTargets(String name, Map<Long, RecordInfo> infos) {
+        Set<String> ids = new HashSet<>();
+        for (RecordInfo i : infos.values()) {
+            ids.add(i.id());
+        }
+        for (RecordInfo i : infos.values()) {
+            if ("metadata".equals(i.type()) && i.refersTo() != null && !ids.contains(i.refersTo())) {
+                problem(name + " offset " + i.offset(), "orphan metadata record: WARC-Refers-To " + i.refersTo()
+                        + " is not a record of this file");
+            }
+        }
     }
 
     /** base32 of the digest of {@code in} with the algorithm of {@code like}, or null for an unknown algorithm. */

@@ -106,6 +106,7 @@ class CaptureServiceTest extends CaptureTestBase {
             assertThat(svc.capture(CaptureRequest.of(url("/members.html"))).outcome()).isEqualTo(Outcome.CAPTURED);
         }
 
+        assertThat(seen).extracting(x -> x.getUrl().encodedPath()).containsExactly("/members.html");
         RecordedRequest sent = seen.get(0);
         assertThat(sent.getHeaders().get("Cookie")).isEqualTo("session=COOKIESECRET123");
         String everything = new String(WarcReadback.allBytesDecoded(dir), StandardCharsets.ISO_8859_1);

@@ -68,6 +68,30 @@ class BodyRulesTest {
     }
 
     @Test
+    void bylinesAndDatelinesAtTheEdgesGoButShortLedesStay() {
+        Article bylined = extract("<article><div class=\"info\"><p>By Jane Doe</p><p>Updated 3 hours ago</p></div>"
+                + "<div class=\"body\">" + P1 + P2 + P3 + "</div></article>");
+        assertThat(bylined.text()).startsWith(text(P1));
+        Article spanish = extract("<article><p>Por primera vez en su historia, el puerto cierra un muelle.</p>" + P1 + P2 + P3
+                + "</article>");
+        assertThat(spanish.text()).startsWith("Por primera vez en su historia");
+    }
+
+    @Test
+    void standfirstRepeatingTheDescriptionLeavesTheBodyButALedeStays() {
+        String head = "<html><head><meta name=description content=\"Twelve turbines could power 60,000 homes.\"></head><body>";
+        Article standfirst = extractor.extract(HtmlDecoder.decode((head + "<article><h1>Wind farm</h1>"
+                + "<p class=\"standfirst\">Twelve turbines could power 60,000 homes.</p>" + P1 + P2 + P3 + "</article></body></html>")
+                .getBytes(StandardCharsets.UTF_8), null, null));
+        assertThat(standfirst.text()).startsWith(text(P1));
+        assertThat(standfirst.description()).isEqualTo("Twelve turbines could power 60,000 homes.");
+        String ledeHead = "<html><head><meta name=description content=\"" + text(P1) + "\"></head><body>";
+        Article lede = extractor.extract(HtmlDecoder.decode((ledeHead + "<article>" + P1 + P2 + P3 + "</article></body></html>")
+                .getBytes(StandardCharsets.UTF_8), null, null));
+        assertThat(lede.text()).startsWith(text(P1));
+    }
+
+    @Test
     void brSeparatedTextBecomesParagraphs() {
         Article a = extract("<div class=\"story\">" + text(P1) + "<br><br>" + text(P2) + "<br><br>" + text(P3) + "</div>");
         assertThat(a.text()).isEqualTo(text(P1) + "\n\n" + text(P2) + "\n\n" + text(P3));

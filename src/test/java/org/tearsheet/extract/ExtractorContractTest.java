@@ -31,6 +31,17 @@ class ExtractorContractTest {
     }
 
     @Test
+    void documentWithoutHtmlStructureIsNotGivenOne() {
+        org.jsoup.nodes.Document doc = new org.jsoup.nodes.Document("");
+        doc.appendElement("p").text("A paragraph in a document that was built without html, head or body elements.");
+        doc.appendElement("p").text("A second paragraph, so that there is an article to speak of in this document.");
+        String before = doc.outerHtml();
+        Article a = extractor.extract(new HtmlPage(null, doc, null));
+        assertThat(a.text()).contains("A second paragraph");
+        assertThat(doc.outerHtml()).isEqualTo(before);
+    }
+
+    @Test
     void concurrentExtractionMatchesSequential() throws Exception {
         List<HtmlPage> pages = new ArrayList<>();
         for (Path p : devPages()) {

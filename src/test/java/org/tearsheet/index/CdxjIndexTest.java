@@ -74,6 +74,33 @@ class CdxjIndexTest {
     }
 
     @Test
+    void lookupFindsEveryKeyByBinarySearch() throws Exception {
+        Instant t = Instant.parse("2026-11-20T10:15:30Z");
+        try (TestArchive a = TestArchive.create(dir, t, 1, "many.example")) {
+            for (int i = 0; i < 120; i++) {
+                // three captures of some URLs, keys that share prefixes (/p1, /p10, /p100)
+                for (int c = 0; c < (i % 7 == 0 ? 3 : 1); c++) {
+                    a.resource("http://many.example/p" + i, t.plusSeconds(i * 10L + c), "text/plain",
+                            ("v" + i + "-" + c).getBytes(StandardCharsets.UTF_8));
+                }
+            }
+        }
+        CdxjIndex index = CdxjIndex.of(dir);
+        index.update();
+        List<CdxjEntry> all = index.readAll();
+        for (int i = 0; i < 120; i++) {
+            String key = org.netpreserve.jwarc.URIs.toNormalizedSurt("http://many.example/p" + i);
+            List<CdxjEntry> found = index.lookup(key);
+            assertThat(found).as(key).isEqualTo(all.stream().filter(e -> e.urlKey().equals(key)).toList());
+            assertThat(found).hasSize(i % 7 == 0 ? 3 : 1);
+        }
+        assertThat(index.lookup("example,many)/nothing")).isEmpty();
+        assertThat(index.lookup("aaa")).isEmpty();
+        assertThat(index.lookup("zzz")).isEmpty();
+        assertThat(CdxjIndex.of(dir.resolve("missing")).lookup("x")).isEmpty();
+    }
+
+    @Test
     void aTruncatedWarcIsReportedAndLeftForLater() throws Exception {
         Instant t = Instant.parse("2026-11-20T10:15:30Z");
         Path warc;

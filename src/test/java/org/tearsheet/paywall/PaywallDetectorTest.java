@@ -91,6 +91,7 @@ class PaywallDetectorTest {
     @Test
     void freeArticleWithPremiumTeasersInTheSidebarAndAVendorScriptStaysNone() {
         String sidebar = "<aside class=related><h2>More</h2><ul><li><span class=badge-premium>Premium</span>"
+                + "<span class=member-only-tag>Members</span>"
                 + " <a href=/a>Rates rise again</a></li><li><span class=label-plus>Z+</span><a href=/b>Night trains"
                 + "</a></li></ul></aside>";
         PaywallVerdict v = verdict(page("<script src=https://cdn.tinypass.com/api/tinypass.min.js></script>", "",
@@ -105,6 +106,13 @@ class PaywallDetectorTest {
         assertThat(verdict(page("", "", kicker + paragraphs(3), "")).status()).isEqualTo(Status.NONE);
         String sponsored = "<p class=label-paid>Paid Post</p>";
         assertThat(verdict(page("", "", sponsored + paragraphs(3), "")).status()).isEqualTo(Status.NONE);
+        String adNotice = "<div class=ad-slot><p>Advertisement - scroll to continue reading</p></div>";
+        assertThat(verdict(page("", "", paragraphs(1) + adNotice + paragraphs(1), "")).status()).isEqualTo(Status.NONE);
+        String translation = "<p class=note><a href=/es/story>Click here to read this article in Spanish</a></p>";
+        assertThat(verdict(page("", "", translation + paragraphs(2), "")).status()).isEqualTo(Status.NONE);
+        String related = "<div class=more><h3>Want to keep reading? Here are more stories from the valley</h3>"
+                + "<a href=/x>Bridge reopens</a></div>";
+        assertThat(verdict(page("", "", paragraphs(2), related)).status()).isEqualTo(Status.NONE);
         String payOrOk = "<div class=\"sp_message_container\"><p>Weiterlesen mit Werbung und Tracking oder mit dem"
                 + " Pur-Abo ohne Werbung</p><button>Zustimmen und weiterlesen</button><button>Pur-Abo</button></div>";
         assertThat(verdict(page("", "", paragraphs(3), payOrOk)).status()).isEqualTo(Status.NONE);

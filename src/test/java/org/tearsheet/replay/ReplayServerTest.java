@@ -139,6 +139,8 @@ class ReplayServerTest {
         assertThat(record).startsWith("WARC/1.1").contains("WARC-Type: response", "WARC-Target-URI: " + Fixtures.ARTICLE,
                 "(second)");
 
+        assertThat(get(raw.substring(0, raw.indexOf("?")) + "?offset=3").statusCode()).as("not a record start").isEqualTo(404);
+        assertThat(get(raw.substring(0, raw.indexOf("?")) + "?offset=999999999").statusCode()).isEqualTo(404);
         assertThat(get("/article/00000000-0000-0000-0000-000000000000").statusCode()).isEqualTo(404);
     }
 
@@ -186,6 +188,13 @@ class ReplayServerTest {
         // the latest capture
         assertThat(get("/web/" + Fixtures.ARTICLE).headers().firstValue("Location").orElseThrow())
                 .isEqualTo("/web/" + TS2 + "/" + Fixtures.ARTICLE);
+        // Memento timegate: Accept-Datetime picks the nearest capture
+        HttpResponse<String> tg = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port()
+                + "/web/" + Fixtures.ARTICLE)).header("Accept-Datetime", "Sat, 21 Nov 2026 00:00:00 GMT").build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(tg.statusCode()).isEqualTo(302);
+        assertThat(tg.headers().firstValue("Location").orElseThrow()).isEqualTo("/web/" + TS1 + "/" + Fixtures.ARTICLE);
+        assertThat(tg.headers().firstValue("Vary").orElseThrow()).isEqualTo("Accept-Datetime");
         // query strings belong to the archived URL
         assertThat(get("/web/20261125080005/" + Fixtures.SECOND_HOST).statusCode()).isEqualTo(200);
     }

@@ -1,0 +1,112 @@
+package org.tearsheet.paywall;
+
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+
+/**
+ * The visible text blocks of a page in document order: each block element (paragraph, heading, div with text)
+ * with its own line of text (its text nodes and inline children, not nested blocks). Phrase markers are
+ * matched against these lines.
+ */
+final class TextBlocks {
+
+    static final Set<String> INLINE = Set.of("a", "abbr", "b", "bdi", "bdo", "br", "button", "cite", "code",
+            "data", "dfn", "em", "font", "i", "img", "kbd", "label", "mark", "q", "s", "samp", "small", "span",
+            "strong", "sub", "sup", "time", "u", "var", "wbr", "del", "ins");
+    static final Set<String> INVISIBLE = Set.of("script", "style", "noscript", "template", "svg", "head",
+            "title", "iframe", "object");
+    private static final Pattern HIDDEN_STYLE = Pattern.compile("(?i)display\\s*:\\s*none|visibility\\s*:\\s*hidden");
+
+    private final Map<Element, Block> blocks = new LinkedHashMap<>();
+
+    private TextBlocks() {
+    }
+
+    static TextBlocks of(Document doc) {
+        TextBlocks t = new TextBlocks();
+        t.collect(doc);
+        return t;
+    }
+
+    /** Blocks in document order (jsoup elements compare by identity). */
+    Collection<Map.Entry<Element, Block>> entries() {
+        return blocks.entrySet();
+    }
+
+    /** The block of this element, or {@code null} when it is not a text block. */
+    Block get(Element e) {
+        return blocks.get(e);
+    }
+
+    private void collect(Document doc) {
+        if (doc.body() == null) {
+            return;
+        }
+        for (Element e : doc.body().getAllElements()) {
+            if (INVISIBLE.contains(e.tagName()) || !hasOwnText(e)) {
+                continue;
+            }
+            Element block = e;
+            while (INLINE.contains(block.tagName()) && block.parent() != null && block.parent() != doc.body()) {
+                block = block.parent();
+            }
+            if (!blocks.containsKey(block) && !isHidden(block)) {
+                String text = BodyText.normalize(inlineText(block));
+                blocks.put(block, new Block(text, BodyText.words(text)));
+            }
+        }
+    }
+
+    /** A block's own line of text: its text nodes and inline children, not the text of nested blocks. */
+    private static String inlineText(Element block) {
+        StringBuilder sb = new StringBuilder();
+        for (Node n : block.childNodes()) {
+            if (n instanceof TextNode t) {
+                sb.append(t.text());
+            } else if (n instanceof Element child && INLINE.contains(child.tagName()) && !isHidden(child)) {
+                sb.append(child.text());
+            } else if (n instanceof Element) {
+                sb.append(' ');
+            }
+        }
+        return sb.toString();
+    }
+
+    static boolean hasOwnText(Element e) {
+        for (Node n : e.childNodes()) {
+            if (n instanceof TextNode t && !t.isBlank()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static boolean isHidden(Element e) {
+        for (Element p = e; p != null; p = p.parent()) {
+            if (INVISIBLE.contains(p.tagName()) || p.hasAttr("hidden")
+                    || (p.hasAttr("style") && HIDDEN_STYLE.matcher(p.attr("style")).find())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A visible text block: normalised text and word count; {@code matched} once known wording is found. */
+    static final class Block {
+        final String text;
+        final int words;
+        boolean matched;
+
+        Block(String text, int words) {
+            this.text = text;
+            this.words = words;
+        }
+    }
+}
