@@ -64,6 +64,11 @@ record PageAnalysis(Article article, PaywallVerdict verdict, String charset, Str
         }
         PaywallVerdict verdict = detector == null ? null
                 : detector.detect(new PaywallInput(page, article, exchange.status(), redirectChain, credentialsSent));
+        if (verdict != null && verdict.status() == PaywallVerdict.Status.BLOCKED) {
+            // A barrier or login page holds no article text; whatever the extractor kept is the barrier's own
+            // wording, which must not pass for the article in the sidecar. Metadata (title etc.) is kept.
+            article = article.withoutText();
+        }
         return new PageAnalysis(article, verdict, page.charset().name(), null);
     }
 }
