@@ -12,6 +12,7 @@ import java.util.stream.Stream;
 import org.netpreserve.jwarc.WarcReader;
 import org.netpreserve.jwarc.WarcRecord;
 import org.tearsheet.capture.CaptureResult;
+import org.tearsheet.capture.CaptureService;
 import org.tearsheet.capture.Outcome;
 import org.tearsheet.config.ConfigException;
 import org.tearsheet.config.ConfigLoader;
@@ -21,6 +22,7 @@ import org.tearsheet.crawl.CaptureSetup;
 import org.tearsheet.crawl.JobRunner;
 import org.tearsheet.crawl.RunObserver;
 import org.tearsheet.crawl.RunReport;
+import org.tearsheet.index.ArchiveUpkeep;
 import org.tearsheet.schedule.StopSignal;
 import org.tearsheet.state.SqliteStateStore;
 
@@ -39,11 +41,19 @@ public final class CrawlBenchmark {
     }
 
     private final TearsheetConfig config;
+    private final CaptureSetup captureSetup;
 
-    /** A job over {@code base}'s sitemap and feeds, writing to {@code archiveDir}, {@code concurrency} requests at once. */
-    public CrawlBenchmark(String base, Path archiveDir, int concurrency) throws ConfigException {
+    /**
+     * A job over {@code base}'s sitemap and feeds, writing to {@code archiveDir}, {@code concurrency} requests at
+     * once; {@code extract} and {@code paywall} switch those pipeline stages (the paywall detector needs extraction).
+     */
+    public CrawlBenchmark(String base, Path archiveDir, int concurrency, boolean extract, boolean paywall)
+            throws ConfigException {
+        this.captureSetup = paywall ? CaptureSetup.standard()
+                : c -> CaptureService.builder(c).warcClosedListener(ArchiveUpkeep.listener(c.archive().dir()));
         this.config = new ConfigLoader().parse("""
                 archive: {dir: "%1$s"}
+                extraction: {enabled: %4$s}
                 fetch: {politeness_delay: 0s, per_host_concurrency: %2$d, global_concurrency: %2$d, retries: 1}
                 jobs:
                   - name: bench
@@ -52,7 +62,7 @@ public final class CrawlBenchmark {
                       feeds: ["%3$s/feeds/latest.xml", "%3$s/feeds/atom.xml"]
                     max_articles: 1000000
                     recapture: {policy: when_changed}
-                """.formatted(archiveDir, concurrency, base), "bench-crawl");
+                """.formatted(archiveDir, concurrency, base, extract), "bench-crawl");
     }
 
     public TearsheetConfig config() {
@@ -67,7 +77,7 @@ public final class CrawlBenchmark {
         long t0 = System.nanoTime();
         RunReport report;
         try (SqliteStateStore store = SqliteStateStore.open(config.archive().dir())) {
-            report = new JobRunner(config, store, CaptureSetup.standard(), new Progress(log), Clock.systemUTC())
+            report = new JobRunner(config, store, captureSetup, new Progress(log), Clock.systemUTC())
                     .run(job, new StopSignal());
         }
         double seconds = (System.nanoTime() - t0) / 1e9;

@@ -39,7 +39,7 @@ final class ContentDecoding {
                 case "deflate" -> new InflaterInputStream(raw);
                 default -> throw new UndecodableBody("unsupported Content-Encoding: " + contentEncoding);
             };
-            return readCapped(in, truncated);
+            return readCapped(in, truncated, sizeHint(body, encoding, truncated));
         } catch (ZipException e) {
             throw new UndecodableBody("broken " + encoding + " body: " + e.getMessage());
         } catch (EOFException e) {
@@ -49,13 +49,46 @@ final class ContentDecoding {
         }
     }
 
-    private static byte[] readCapped(InputStream in, boolean truncated) throws IOException {
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(65536);
-        byte[] buf = new byte[65536];
+    /**
+     * The decoded size a gzip body announces in its last four bytes (ISIZE), so the output array can be allocated
+     * once at the right size instead of grown and copied several times; 64 kB when unknown. Only a hint: a
+     * multi-member body or a wrong trailer just means the array grows as needed. Capped at 64 times the
+     * compressed size, so a corrupt trailer cannot make a small body allocate {@link #MAX_DECODED} bytes.
+     */
+    static int sizeHint(SpillBuffer body, String encoding, boolean truncated) {
+        java.nio.ByteBuffer b = body.asByteBuffer();
+        if (!truncated && b != null && b.remaining() >= 18 && (encoding.equals("gzip") || encoding.equals("x-gzip"))) {
+            int end = b.limit();
+            long isize = (b.get(end - 4) & 0xFFL) | (b.get(end - 3) & 0xFFL) << 8 | (b.get(end - 2) & 0xFFL) << 16
+                    | (b.get(end - 1) & 0xFFL) << 24;
+            if (isize > 0) {
+                return (int) Math.min(Math.min(isize, 64L * b.remaining()), MAX_DECODED);
+            }
+        }
+        return 65536;
+    }
+
+    /** Reads up to {@link #MAX_DECODED} bytes straight into the result array (no intermediate buffer). */
+    private static byte[] readCapped(InputStream in, boolean truncated, int sizeHint) throws IOException {
+        byte[] out = new byte[Math.max(1, sizeHint)];
+        int size = 0;
         try {
-            int n;
-            while (out.size() < MAX_DECODED && (n = in.read(buf, 0, Math.min(buf.length, MAX_DECODED - out.size()))) > 0) {
-                out.write(buf, 0, n);
+            while (size < MAX_DECODED) {
+                if (size == out.length) {
+                    // Full at the hint: one probe byte tells whether there is more before growing.
+                    int b = in.read();
+                    if (b < 0) {
+                        break;
+                    }
+                    out = java.util.Arrays.copyOf(out, (int) Math.min(MAX_DECODED, Math.max(65536, out.length * 2L)));
+                    out[size++] = (byte) b;
+                    continue;
+                }
+                int n = in.read(out, size, out.length - size);
+                if (n <= 0) {
+                    break;
+                }
+                size += n;
             }
         } catch (EOFException | ZipException e) {
             // A body we cut at the size limit ends mid-stream by design: keep what decoded.
@@ -63,6 +96,6 @@ final class ContentDecoding {
                 throw e;
             }
         }
-        return out.toByteArray();
+        return size == out.length ? out : java.util.Arrays.copyOf(out, size);
     }
 }

@@ -45,7 +45,7 @@ final class MetadataJson {
         m.put("word_count", a == null ? 0 : a.wordCount());
         m.put("charset", analysis.charset());
         m.put("text_length", a == null ? 0 : a.text().length());
-        m.put("text_sha256", a == null ? null : sha256Hex(a.text()));
+        m.put("text_sha256", analysis.textSha256());
         m.put("paywall", paywall(analysis.verdict()));
         m.put("extraction_error", analysis.error());
         try {
@@ -60,7 +60,7 @@ final class MetadataJson {
         Article a = analysis.article();
         return new SidecarEntry(url, finalUrl, captured, warcFile, recordId, offset, status, a.title(), a.byline(),
                 a.published(), a.modified(), a.language(), a.siteName(), a.description(), a.canonicalUrl(),
-                a.wordCount(), chain, paywall(analysis.verdict()), a.text(), sha256Hex(a.text()));
+                a.wordCount(), chain, paywall(analysis.verdict()), a.text(), analysis.textSha256());
     }
 
     static SidecarEntry.PaywallJson paywall(PaywallVerdict v) {

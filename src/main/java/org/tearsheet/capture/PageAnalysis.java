@@ -19,8 +19,14 @@ import org.tearsheet.paywall.PaywallVerdict;
  * @param verdict the paywall verdict, {@code null} when no detector ran
  * @param charset name of the charset the page was decoded with, {@code null} when not decoded
  * @param error   why extraction failed, {@code null} when it worked
+ * @param textSha256 hex SHA-256 of the article text's UTF-8 bytes, {@code null} without an article; computed once
+ *                   here because the result, the metadata record and the sidecar line all carry it
  */
-record PageAnalysis(Article article, PaywallVerdict verdict, String charset, String error) {
+record PageAnalysis(Article article, PaywallVerdict verdict, String charset, String error, String textSha256) {
+
+    PageAnalysis(Article article, PaywallVerdict verdict, String charset, String error) {
+        this(article, verdict, charset, error, article == null ? null : MetadataJson.sha256Hex(article.text()));
+    }
 
     /** Statuses whose HTML is analysed: success, and the access-denied answers a paywall may give. */
     static boolean analysable(int status) {
@@ -58,6 +64,11 @@ record PageAnalysis(Article article, PaywallVerdict verdict, String charset, Str
         }
         PaywallVerdict verdict = detector == null ? null
                 : detector.detect(new PaywallInput(page, article, exchange.status(), redirectChain, credentialsSent));
+        if (verdict != null && verdict.status() == PaywallVerdict.Status.BLOCKED) {
+            // A barrier or login page holds no article text; whatever the extractor kept is the barrier's own
+            // wording, which must not pass for the article in the sidecar. Metadata (title etc.) is kept.
+            article = article.withoutText();
+        }
         return new PageAnalysis(article, verdict, page.charset().name(), null);
     }
 }

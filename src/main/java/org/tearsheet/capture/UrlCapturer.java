@@ -131,7 +131,7 @@ final class UrlCapturer {
             r.paywall = analysis.verdict();
             if (analysis.article() != null) {
                 r.title = analysis.article().title();
-                r.textSha256 = MetadataJson.sha256Hex(analysis.article().text());
+                r.textSha256 = analysis.textSha256();
             } else {
                 r.error = join(r.error, "extraction failed: " + analysis.error());
             }

@@ -12,7 +12,8 @@ import org.tearsheet.capture.CaptureService;
 import org.tearsheet.capture.CaptureSummary;
 import org.tearsheet.config.ConfigLoader;
 import org.tearsheet.config.TearsheetConfig;
-import org.tearsheet.paywall.PaywallDetectors;
+import org.tearsheet.crawl.CaptureSetup;
+import org.tearsheet.paywall.PaywallVerdict;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -54,8 +55,7 @@ public final class ArchiveCommand implements Callable<Integer> {
         }
         CaptureSummary summary = new CaptureSummary();
         SubscriberAccess access = SubscriberAccess.fromConfig(cfg);
-        try (CaptureService svc = access.applyTo(CaptureService.builder(cfg)
-                .paywallDetector(PaywallDetectors.standard(cfg.paywall()))).build()) {
+        try (CaptureService svc = access.applyTo(CaptureSetup.standard().builder(cfg)).build()) {
             List<CaptureRequest> requests = urls.stream().map(CaptureRequest::of).toList();
             svc.captureAll(requests, (r, done, total) -> {
                 summary.add(r);
@@ -88,6 +88,11 @@ public final class ArchiveCommand implements Callable<Integer> {
         }
         if (r.title() != null) {
             b.append("  \"").append(r.title()).append('"');
+        }
+        if (r.paywall() != null && r.paywall().status() != PaywallVerdict.Status.NONE) {
+            b.append("  [paywall: ").append(r.paywall().status().wireName()).append(", ")
+                    .append(r.paywall().kind().wireName()).append(", credentials ")
+                    .append(r.paywall().credentials().wireName()).append(']');
         }
         if (r.error() != null) {
             b.append("  (").append(r.error()).append(')');

@@ -37,13 +37,21 @@ public final class BenchCrawlCommand implements Callable<Integer> {
     @Option(names = "--no-wget", description = "Skip the wget baseline.")
     boolean noWget;
 
+    @Option(names = "--no-paywall", description = "Capture without the paywall detector (its cost is the capture benchmark's subject).")
+    boolean noPaywall;
+
+    @Option(names = "--no-extract", description = "Capture without extraction (WARC only; implies --no-paywall).")
+    boolean noExtract;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter w = spec.commandLine().getOut();
         Path dir = out != null ? out : Files.createTempDirectory("tearsheet-bench-crawl-");
-        CrawlBenchmark bench = new CrawlBenchmark(base, dir.resolve("archive"), concurrency);
-        w.printf(Locale.ROOT, "bench crawl: %s (sitemap index + RSS + Atom), concurrency %d, archive %s, max heap %d MiB%n",
-                base, concurrency, dir.resolve("archive"), Runtime.getRuntime().maxMemory() >> 20);
+        CrawlBenchmark bench = new CrawlBenchmark(base, dir.resolve("archive"), concurrency, !noExtract,
+                !noExtract && !noPaywall);
+        w.printf(Locale.ROOT, "bench crawl: %s (sitemap index + RSS + Atom), concurrency %d, %s, archive %s, max heap %d MiB%n",
+                base, concurrency, noExtract ? "no extraction" : noPaywall ? "extraction, no paywall detector"
+                        : "extraction + paywall detector", dir.resolve("archive"), Runtime.getRuntime().maxMemory() >> 20);
         w.flush();
         java.util.function.Consumer<String> log = line -> {
             w.println(line);

@@ -21,7 +21,7 @@ import org.tearsheet.capture.CaptureSummary;
 import org.tearsheet.config.TearsheetConfig;
 import org.tearsheet.demo.DemoConfig;
 import org.tearsheet.demo.DemoSite;
-import org.tearsheet.paywall.PaywallDetectors;
+import org.tearsheet.crawl.CaptureSetup;
 import org.tearsheet.sidecar.SidecarWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -68,8 +68,7 @@ public final class DemoCommand implements Callable<Integer> {
             CaptureSummary summary = new CaptureSummary();
             List<Path> warcs;
             long started = System.nanoTime();
-            try (CaptureService svc = CaptureService.builder(config)
-                    .paywallDetector(PaywallDetectors.standard()).build()) {
+            try (CaptureService svc = CaptureSetup.standard().builder(config).build()) {
                 svc.captureAll(urls.stream().map(CaptureRequest::of).toList(), (r, done, total) -> {
                     summary.add(r);
                     synchronized (stdout) {

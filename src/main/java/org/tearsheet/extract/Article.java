@@ -40,6 +40,12 @@ public record Article(
         authors = authors == null ? List.of() : List.copyOf(authors);
     }
 
+    /** The same metadata with no body text (for captures whose paywall verdict is {@code blocked}). */
+    public Article withoutText() {
+        return new Article("", title, byline, authors, published, modified, language, siteName, description,
+                canonicalUrl, image, 0, schemaType);
+    }
+
     /** An article with no text and no metadata, for pages that hold none (error pages, barriers). */
     public static Article empty() {
         return new Article("", null, null, List.of(), null, null, null, null, null, null, null, 0, null);

@@ -89,7 +89,10 @@ public final class HttpFetcher implements AutoCloseable {
                 .build();
         Instant started = Instant.now();
         try (Response response = client.newCall(request).execute()) {
-            SpillBuffer body = new SpillBuffer(spillThreshold);
+            // Sized from Content-Length when the server sent one, so the buffer is not regrown and copied.
+            long announced = response.body().contentLength();
+            SpillBuffer body = new SpillBuffer(spillThreshold,
+                    announced > 0 ? (int) Math.min(announced, spillThreshold) : 65536);
             boolean truncated;
             byte[] sha1;
             try {

@@ -26,7 +26,7 @@ public final class SpillBuffer extends OutputStream implements Closeable {
     public static final int DEFAULT_THRESHOLD = 4 << 20;
 
     private final int threshold;
-    private byte[] heap = new byte[8192];
+    private byte[] heap;
     private long size;
     private Path file;
     private OutputStream fileOut;
@@ -37,7 +37,16 @@ public final class SpillBuffer extends OutputStream implements Closeable {
     }
 
     public SpillBuffer(int threshold) {
+        this(threshold, 8192);
+    }
+
+    /**
+     * @param threshold       bytes kept on the heap at most
+     * @param initialCapacity first heap array size, e.g. the expected content size (saves regrowing and copying)
+     */
+    public SpillBuffer(int threshold, int initialCapacity) {
         this.threshold = threshold;
+        this.heap = new byte[Math.max(16, Math.min(initialCapacity, threshold))];
     }
 
     @Override

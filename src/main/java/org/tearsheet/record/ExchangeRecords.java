@@ -182,6 +182,11 @@ public final class ExchangeRecords {
     private static byte[] blockSha1(byte[] head, HttpExchange exchange) throws IOException {
         MessageDigest d = sha1();
         d.update(head);
+        java.nio.ByteBuffer heap = exchange.body().asByteBuffer();
+        if (heap != null) {
+            d.update(heap); // body on the heap: digest it in place, no copy through a stream
+            return d.digest();
+        }
         try (InputStream in = exchange.body().openStream()) {
             byte[] buf = new byte[65536];
             int n;

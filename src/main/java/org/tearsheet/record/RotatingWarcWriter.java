@@ -38,6 +38,7 @@ public final class RotatingWarcWriter implements Closeable {
     private final Map<String, List<String>> warcinfoFields;
     private final List<WarcClosedListener> listeners;
     private final FileLifecycle lifecycle;
+    private final GzipCompressors compressors = new GzipCompressors();
 
     private int serial;
     private Path openPath;
@@ -74,7 +75,7 @@ public final class RotatingWarcWriter implements Closeable {
      * @param precompressed the record's payload is already compressed: store it instead of deflating it again
      */
     public EncodedRecord encode(WarcRecord record, boolean precompressed) throws IOException {
-        return new EncodedRecord(record.id(), record.type(), GzipMembers.encode(record, gzipLevel, precompressed));
+        return new EncodedRecord(record.id(), record.type(), GzipMembers.encode(record, gzipLevel, precompressed, compressors));
     }
 
     /**
@@ -169,8 +170,12 @@ public final class RotatingWarcWriter implements Closeable {
             return;
         }
         closed = true;
-        if (channel != null) {
-            closeCurrent();
+        try {
+            if (channel != null) {
+                closeCurrent();
+            }
+        } finally {
+            compressors.close();
         }
     }
 

@@ -91,6 +91,10 @@ class PaywallDevCaptureTest {
                     problems.add(c.name() + ": text lacks \"" + s + "\"");
                 }
             }
+            if ("blocked".equals(got) && !text.isEmpty()) {
+                ok = false;
+                problems.add(c.name() + ": blocked capture has sidecar text (must be empty): " + text);
+            }
             for (String s : c.textExcludes()) {
                 if (DevCase.containsNormalized(text, s)) {
                     ok = false;
