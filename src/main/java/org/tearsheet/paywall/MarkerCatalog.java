@@ -126,7 +126,7 @@ final class MarkerCatalog {
      * {@code null} when no such texts of 3+ characters exist or the pattern has a top-level alternation.
      */
     static List<String> requiredLiterals(String regex) {
-        List<String> alternatives = splitTopLevel(regex);
+        List<String> alternatives = SourcePattern.topLevelAlternatives(regex);
         if (alternatives.size() > 1) {
             List<String> out = new ArrayList<>();
             for (String alt : alternatives) {
@@ -199,32 +199,6 @@ final class MarkerCatalog {
             return List.of(best);
         }
         return bestGroup;
-    }
-
-    private static List<String> splitTopLevel(String regex) {
-        List<String> parts = new ArrayList<>();
-        int depth = 0;
-        boolean inClass = false;
-        int start = 0;
-        for (int i = 0; i < regex.length(); i++) {
-            char c = regex.charAt(i);
-            if (c == '\\') {
-                i++;
-            } else if (inClass) {
-                inClass = c != ']';
-            } else if (c == '[') {
-                inClass = true;
-            } else if (c == '(') {
-                depth++;
-            } else if (c == ')') {
-                depth--;
-            } else if (c == '|' && depth == 0) {
-                parts.add(regex.substring(start, i));
-                start = i + 1;
-            }
-        }
-        parts.add(regex.substring(start));
-        return parts;
     }
 
     private static int shortest(List<String> literals) {
