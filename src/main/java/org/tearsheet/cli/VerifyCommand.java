@@ -41,6 +41,14 @@ public final class VerifyCommand implements Callable<Integer> {
         if (r.latestChainHash() != null) {
             out.println("latest chain hash: " + r.latestChainHash());
         }
+        // Files still named *.open were never closed: a run in progress, or one that was killed. They are not part
+        // of the sealed archive (no manifest entry, not indexed), so they are not problems, but an operator
+        // checking an archive must know they are there.
+        try (var open = Files.list(archiveDir)) {
+            open.filter(f -> f.getFileName().toString().endsWith(".warc.gz.open")).sorted()
+                    .forEach(f -> out.println("NOTE unclosed WARC (run in progress or interrupted; not verified, "
+                            + "not in the manifest): " + f.getFileName()));
+        }
         if (r.ok()) {
             out.println("OK: archive verified, no problems");
             return ExitCodes.OK;

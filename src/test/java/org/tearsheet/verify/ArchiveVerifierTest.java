@@ -180,6 +180,20 @@ class ArchiveVerifierTest {
     }
 
     @Test
+    void commandNotesUnclosedWarcsWithoutFailing() throws Exception {
+        Path leftover = dir.resolve("tearsheet-20260101000000000-00007-host.warc.gz.open");
+        Files.copy(firstWarc(), leftover);
+        java.io.StringWriter out = new java.io.StringWriter();
+        picocli.CommandLine cl = org.tearsheet.cli.Main.commandLine();
+        cl.setOut(new java.io.PrintWriter(out));
+        assertThat(cl.execute("verify", dir.toString())).isEqualTo(org.tearsheet.cli.ExitCodes.OK);
+        assertThat(out.toString())
+                .contains("NOTE unclosed WARC (run in progress or interrupted; not verified, not in the manifest): "
+                        + leftover.getFileName())
+                .contains("OK: archive verified, no problems");
+    }
+
+    @Test
     void sealAddsWarcsWrittenWithoutTheListener() throws Exception {
         Files.delete(dir.resolve(ArchiveFiles.MANIFEST));
         assertThat(problems()).contains(ArchiveFiles.MANIFEST
