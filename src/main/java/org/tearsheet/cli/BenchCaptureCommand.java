@@ -18,6 +18,7 @@ import okhttp3.HttpUrl;
 import org.tearsheet.bench.CaptureBenchmark;
 import org.tearsheet.bench.ProcessCpu;
 import org.tearsheet.bench.RunFigures;
+import org.tearsheet.bench.ServerCeiling;
 import org.tearsheet.bench.WgetBaseline;
 import org.tearsheet.config.ArchiveSettings;
 import org.tearsheet.config.ConfigLoader;
@@ -71,6 +72,14 @@ public final class BenchCaptureCommand implements Callable<Integer> {
             description = "Send this Accept-Encoding instead of tearsheet's gzip (e.g. identity, as wget does).")
     String acceptEncoding;
 
+    @Option(names = "--warmup", paramLabel = "N", defaultValue = "0",
+            description = {"Capture N other URLs first (the ones after the measured set in the file), unmeasured,",
+                "so the measured run shows a warm JVM, as in a long-running job (default: ${DEFAULT-VALUE})."})
+    int warmup;
+
+    @Option(names = "--no-ceiling", description = "Skip the fetch-only run that shows the server's ceiling.")
+    boolean noCeiling;
+
     @Option(names = "--server-pid", paramLabel = "PID", split = ",",
             description = "Web server process ids (e.g. the nginx worker) whose CPU time to report per run.")
     List<Long> serverPids = new ArrayList<>();
@@ -78,7 +87,8 @@ public final class BenchCaptureCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter o = spec.commandLine().getOut();
-        List<String> list = readUrls();
+        List<String> all = readUrls();
+        List<String> list = all.subList(0, limit == null ? all.size() : Math.min(limit, all.size()));
         if (list.isEmpty()) {
             spec.commandLine().getErr().println("tearsheet bench capture: no URLs in " + urls);
             return ExitCodes.USAGE;
@@ -108,6 +118,14 @@ public final class BenchCaptureCommand implements Callable<Integer> {
                 wget = wget.withServerCpu(before < 0 ? -1 : server.seconds() - before);
             }
         }
+        if (warmup > 0) {
+            List<String> warm = warmupUrls(all, list.size());
+            o.println("warming up: capturing " + warm.size() + " other URLs, not measured ...");
+            o.flush();
+            TearsheetConfig warmCfg = cfg.withArchive(new ArchiveSettings(run.resolve("warmup"), cfg.archive().prefix(),
+                    cfg.archive().rotateSize(), cfg.archive().operator(), cfg.archive().gzipLevel()));
+            new CaptureBenchmark(warmCfg, !noExtract, acceptEncoding, !noPaywall).run(warm, line -> { });
+        }
         o.println("running tearsheet ...");
         o.flush();
         double before = server.seconds();
@@ -116,6 +134,14 @@ public final class BenchCaptureCommand implements Callable<Integer> {
             o.flush();
         });
         RunFigures tsFigures = ts.figures().withServerCpu(before < 0 ? -1 : server.seconds() - before);
+        RunFigures ceiling = null;
+        if (!noCeiling) {
+            o.println("running fetch only (the server's ceiling) ...");
+            o.flush();
+            double b = server.seconds();
+            ceiling = new ServerCeiling(concurrency, acceptEncoding != null ? acceptEncoding : "gzip").run(list);
+            ceiling = ceiling.withServerCpu(b < 0 ? -1 : server.seconds() - b);
+        }
 
         o.println();
         o.println(String.format(Locale.ROOT, "%-36s %6s %8s %8s %7s %7s %9s %9s %10s", "tool", "pages", "seconds",
@@ -124,6 +150,9 @@ public final class BenchCaptureCommand implements Callable<Integer> {
             row(o, wget);
         }
         row(o, tsFigures);
+        if (ceiling != null) {
+            row(o, ceiling);
+        }
         o.println("live heap after full GC at 10%, 20%, ... 100% (MiB): " + ts.heapFloorsMiB()
                 + "; heap max " + (ts.maxHeapBytes() >> 20) + " MiB");
         if (wget != null && wget.pagesPerSecond() > 0) {
@@ -131,6 +160,12 @@ public final class BenchCaptureCommand implements Callable<Integer> {
             o.println(String.format(Locale.ROOT, "ratios vs wget: pages/s %.2fx, CPU per page %.2fx",
                     t.pagesPerSecond() / wget.pagesPerSecond(),
                     (t.cpuSeconds() / Math.max(1, t.captured())) / (wget.cpuSeconds() / Math.max(1, wget.captured()))));
+            if (ceiling != null && ceiling.pagesPerSecond() > 0) {
+                o.println(String.format(Locale.ROOT,
+                        "server ceiling: %.2fx wget's pages/s; tearsheet reached %.0f%% of it",
+                        ceiling.pagesPerSecond() / wget.pagesPerSecond(),
+                        100 * t.pagesPerSecond() / ceiling.pagesPerSecond()));
+            }
         }
         long failed = ts.results().stream().filter(r -> r.status() != 200).count();
         if (failed > 0) {
@@ -157,11 +192,18 @@ public final class BenchCaptureCommand implements Callable<Integer> {
             if (!u.isEmpty() && !u.startsWith("#")) {
                 list.add(u);
             }
-            if (limit != null && list.size() >= limit) {
+            if (limit != null && list.size() >= limit + warmup) {
                 break;
             }
         }
         return list;
+    }
+
+    /** Warm-up URLs: those after the measured ones, else (a short file) the measured ones again. */
+    private List<String> warmupUrls(List<String> all, int measured) {
+        List<String> rest = all.subList(measured, all.size());
+        List<String> source = rest.isEmpty() ? all.subList(0, measured) : rest;
+        return source.subList(0, Math.min(warmup, source.size()));
     }
 
     /** The given config writing to {@code dir}, with politeness lifted for the loopback hosts in the list. */
