@@ -13,7 +13,7 @@ import org.netpreserve.jwarc.WarcResponse;
 final class ArchiveStats {
 
     /**
-     * @param responses    response records
+     * @param responses    response records (robots.txt left out)
      * @param ok           of which with HTTP status 200
      * @param payloadBytes their HTTP payload bytes
      * @param warcBytes    total size of the WARC files
@@ -30,7 +30,8 @@ final class ArchiveStats {
             size += Files.size(warc);
             try (WarcReader reader = new WarcReader(warc)) {
                 for (WarcRecord r : reader) {
-                    if (r instanceof WarcResponse resp) {
+                    // robots.txt is archived too, but it is not one of the pages asked for.
+                    if (r instanceof WarcResponse resp && !resp.target().endsWith("/robots.txt")) {
                         responses++;
                         var http = resp.http();
                         if (http.status() == 200) {

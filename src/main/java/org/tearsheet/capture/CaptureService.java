@@ -62,10 +62,6 @@ public final class CaptureService implements Closeable {
         this.fetch = config.fetch();
         this.dir = config.archive().dir();
         this.http = new HttpFetcher(fetch, b.interceptors);
-        this.robots = new RobotsPolicy(http, fetch.obeyRobots());
-        HostGates gates = new HostGates(fetch, robots::crawlDelay);
-        PoliteFetcher polite = new PoliteFetcher(http, gates,
-                new RetryPolicy(fetch.retries(), fetch.retryBaseDelay(), fetch.retryMaxDelay()));
         SidecarWriter sidecar = new SidecarWriter(dir);
         RotatingWarcWriter.Builder wb = RotatingWarcWriter.builder(dir)
                 .prefix(config.archive().prefix())
@@ -75,10 +71,15 @@ public final class CaptureService implements Closeable {
                 .lifecycle(sidecar);
         b.listeners.forEach(wb::listener);
         this.writer = wb.build();
+        ExchangeRecords records = new ExchangeRecords(new Redaction(b.secretHeaderNames));
+        this.robots = new RobotsPolicy(http, fetch.obeyRobots(), new RobotsArchiver(records, writer));
+        HostGates gates = new HostGates(fetch, robots::crawlDelay);
+        PoliteFetcher polite = new PoliteFetcher(http, gates,
+                new RetryPolicy(fetch.retries(), fetch.retryBaseDelay(), fetch.retryMaxDelay()));
         Extractor extractor = b.extractorSet ? b.extractor
                 : (config.extraction().enabled() ? Extractors.standard() : null);
-        this.capturer = new UrlCapturer(fetch.maxRedirects(), robots, polite,
-                new ExchangeRecords(new Redaction(b.secretHeaderNames)), writer, sidecar, extractor, b.paywallDetector);
+        this.capturer = new UrlCapturer(fetch.maxRedirects(), robots, polite, records, writer, sidecar, extractor,
+                b.paywallDetector);
     }
 
     /** Starts configuring a service for {@code config}. */

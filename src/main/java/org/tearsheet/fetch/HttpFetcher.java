@@ -60,11 +60,6 @@ public final class HttpFetcher implements AutoCloseable {
         this.spillThreshold = spillThreshold;
     }
 
-    /** The shared client (for robots.txt and other unrecorded helper requests). */
-    OkHttpClient client() {
-        return client;
-    }
-
     String userAgent() {
         return userAgent;
     }

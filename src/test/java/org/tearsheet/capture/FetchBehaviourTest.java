@@ -115,7 +115,33 @@ class FetchBehaviourTest extends CaptureTestBase {
                 .containsExactly(Outcome.ROBOTS_DENIED, Outcome.CAPTURED, Outcome.ROBOTS_DENIED);
         assertThat(seen).extracting(x -> x.getUrl().encodedPath()).doesNotContain("/private/secret.html")
                 .containsOnlyOnce("/robots.txt");
-        assertThat(WarcReadback.readAll(dir).get(0).text()).contains("robots: obey");
+        List<WarcReadback.Rec> recs = WarcReadback.readAll(dir);
+        assertThat(recs.get(0).text()).contains("robots: obey");
+        // The rules obeyed are archived as served: one request/response pair, fetched once, before any page.
+        WarcReadback.Rec robots = response(recs, url("/robots.txt"));
+        assertThat(new String(robots.payload(), StandardCharsets.UTF_8)).isEqualTo("User-agent: *\nDisallow: /private/\n");
+        assertThat(recs).filteredOn(x -> url("/robots.txt").equals(x.targetUri())).extracting(WarcReadback.Rec::type)
+                .containsExactly("request", "response");
+        assertThat(recs.indexOf(robots)).isLessThan(recs.indexOf(response(recs, url("/public.html"))));
+        assertThat(recs).filteredOn(x -> x.type().equals("response")).extracting(WarcReadback.Rec::targetUri)
+                .containsExactlyInAnyOrder(url("/robots.txt"), url("/public.html"), url("/to-private"));
+    }
+
+    @Test
+    void robotsRedirectHopsAreArchivedAndFollowed() throws Exception {
+        routes.put("/robots.txt", r -> redirect(301, "/rules/robots.txt"));
+        routes.put("/rules/robots.txt", r -> new MockResponse.Builder().code(200).addHeader("Content-Type", "text/plain")
+                .body("User-agent: *\nDisallow: /private/\n").build());
+        routes.put("/private/a.html", r -> html(ARTICLE.getBytes(StandardCharsets.UTF_8)));
+        TearsheetConfig config = TestConfigs.fast(dir, f -> f.obeyRobots = true);
+
+        List<CaptureResult> rs = captureAll(config, url("/private/a.html"));
+
+        assertThat(rs).extracting(CaptureResult::outcome).containsExactly(Outcome.ROBOTS_DENIED);
+        List<WarcReadback.Rec> recs = WarcReadback.readAll(dir);
+        assertThat(response(recs, url("/robots.txt")).httpHead()).startsWith("HTTP/1.1 301");
+        assertThat(response(recs, url("/rules/robots.txt")).httpHead()).startsWith("HTTP/1.1 200");
+        assertThat(response(recs, url("/robots.txt")).header("WARC-Payload-Digest")).isNotNull();
     }
 
     @Test

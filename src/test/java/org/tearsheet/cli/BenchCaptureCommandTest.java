@@ -43,11 +43,15 @@ class BenchCaptureCommandTest {
             try (Stream<Path> s = Files.list(dir.resolve("out"))) {
                 run = s.filter(Files::isDirectory).findFirst().orElseThrow();
             }
-            // The measured run holds exactly the first N URLs; the warm-up the two after them, elsewhere.
-            assertThat(responseUrls(run.resolve("tearsheet"))).containsExactlyInAnyOrderElementsOf(
-                    articles.subList(0, measured));
-            assertThat(responseUrls(run.resolve("warmup"))).containsExactlyInAnyOrderElementsOf(
-                    articles.subList(measured, measured + 2));
+            // The measured run holds exactly the first N URLs (and robots.txt, which is not counted as a page);
+            // the warm-up the two after them, elsewhere.
+            String robots = site.baseUrl() + "/robots.txt";
+            List<String> measuredUrls = new ArrayList<>(articles.subList(0, measured));
+            measuredUrls.add(robots);
+            assertThat(responseUrls(run.resolve("tearsheet"))).containsExactlyInAnyOrderElementsOf(measuredUrls);
+            List<String> warmUrls = new ArrayList<>(articles.subList(measured, measured + 2));
+            warmUrls.add(robots);
+            assertThat(responseUrls(run.resolve("warmup"))).containsExactlyInAnyOrderElementsOf(warmUrls);
         }
     }
 

@@ -47,13 +47,17 @@ class CaptureCommandsTest {
         assertThat(warcs).hasSize(1);
         assertThat(files(out, ".text.jsonl.gz")).hasSize(1);
         assertThat(files(out, ".open")).isEmpty();
-        long responses = 0;
+        List<String> responses = new java.util.ArrayList<>();
         try (WarcReader reader = new WarcReader(warcs.get(0))) {
             for (WarcRecord rec : reader) {
-                responses += rec.type().equals("response") ? 1 : 0;
+                if (rec.type().equals("response")) {
+                    responses.add(rec.headers().first("WARC-Target-URI").orElseThrow());
+                }
             }
         }
-        assertThat(responses).isEqualTo(9); // 7 articles, the redirecting URL's 301 hop and its target
+        // robots.txt, 7 articles, the redirecting URL's 301 hop and its target
+        assertThat(responses).hasSize(10);
+        assertThat(responses).filteredOn(u -> u.endsWith("/robots.txt")).hasSize(1);
     }
 
     @Test

@@ -121,7 +121,7 @@ class CrawlProcessTest {
         assertThat(first.waitFor(10, TimeUnit.SECONDS)).isTrue();
         assertThat(openFiles()).as("the killed run left its current WARC open").isNotEmpty();
         List<WarcFiles.Rec> afterKill = WarcFiles.records(archive());
-        assertThat(afterKill.stream().filter(r -> r.type().equals("response"))).as("some WARCs closed before the kill")
+        assertThat(afterKill.stream().filter(WarcFiles.Rec::isPageResponse)).as("some WARCs closed before the kill")
                 .isNotEmpty();
 
         site.slowDown(Duration.ZERO);
@@ -130,13 +130,13 @@ class CrawlProcessTest {
         assertThat(second.exitValue()).as(Files.readString(dir.resolve("second.log"))).isZero();
 
         List<WarcFiles.Rec> records = WarcFiles.records(archive()); // every closed WARC validates
-        Map<String, Long> responses = records.stream().filter(r -> r.type().equals("response"))
+        Map<String, Long> responses = records.stream().filter(WarcFiles.Rec::isPageResponse)
                 .collect(Collectors.groupingBy(WarcFiles.Rec::target, Collectors.counting()));
         List<String> discovered = IntStream.range(0, ARTICLES).mapToObj(i -> site.url("/news/a" + i + ".html")).toList();
         assertThat(responses.keySet()).containsExactlyInAnyOrderElementsOf(discovered);
         assertThat(responses.values()).as("each URL captured exactly once").containsOnly(1L);
         // what the first run had durably captured was only revisited (conditionally), not captured again
-        long durableBeforeKill = afterKill.stream().filter(r -> r.type().equals("response")).count();
+        long durableBeforeKill = afterKill.stream().filter(WarcFiles.Rec::isPageResponse).count();
         assertThat(records.stream().filter(r -> r.type().equals("revisit"))).hasSize((int) durableBeforeKill);
         try (SqliteStateStore store = SqliteStateStore.open(archive())) {
             assertThat(store.unfinished("news")).isEmpty();
@@ -157,7 +157,7 @@ class CrawlProcessTest {
         assertThat(log).contains("SIGTERM received").contains("daemon stopped");
         assertThat(openFiles()).as("every WARC closed").isEmpty();
         List<WarcFiles.Rec> responses = WarcFiles.records(archive()).stream()
-                .filter(r -> r.type().equals("response")).toList();
+                .filter(WarcFiles.Rec::isPageResponse).toList();
         assertThat(responses).isNotEmpty().hasSizeLessThan(ARTICLES);
         try (SqliteStateStore store = SqliteStateStore.open(archive())) {
             // every capture written is durable in state; the rest waits for the next run

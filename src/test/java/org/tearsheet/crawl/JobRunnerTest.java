@@ -102,7 +102,7 @@ class JobRunnerTest {
         assertThat(second.conditional()).isEqualTo(2);
 
         List<WarcFiles.Rec> records = WarcFiles.records(archive);
-        assertThat(records.stream().filter(r -> r.type().equals("response"))).hasSize(5);
+        assertThat(records.stream().filter(WarcFiles.Rec::isPageResponse)).hasSize(5);
         List<WarcFiles.Rec> revisits = records.stream().filter(r -> r.type().equals("revisit")).toList();
         assertThat(revisits).hasSize(2).allSatisfy(r -> {
             assertThat(r.profile()).contains("server-not-modified");
@@ -110,7 +110,7 @@ class JobRunnerTest {
             assertThat(r.refersToDate()).isNotNull();
         });
         // the URL is fetched as discovered (tracking parameter kept), deduplicated by its canonical form
-        assertThat(records).filteredOn(r -> r.type().equals("response"))
+        assertThat(records).filteredOn(WarcFiles.Rec::isPageResponse)
                 .allSatisfy(r -> assertThat(r.target()).endsWith("?utm_source=rss"));
         assertThat(site.hits().stream().filter(h -> h.path().startsWith("/news/") && h.conditional())).hasSize(2);
     }

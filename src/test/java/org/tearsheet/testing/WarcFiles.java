@@ -18,6 +18,11 @@ public final class WarcFiles {
     /** A record's type, target URI, id and (for revisits) profile, kept after the reader moved on. */
     public record Rec(String file, String type, String target, String id, String profile, String refersToTarget,
                       String refersToDate) {
+
+        /** A response record of a page (robots.txt, archived once per host and run, is not one). */
+        public boolean isPageResponse() {
+            return type.equals("response") && !target.endsWith("/robots.txt");
+        }
     }
 
     private WarcFiles() {
