@@ -8,12 +8,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.tearsheet.config.ConfigException;
 import org.tearsheet.config.JobConfig;
 import org.tearsheet.config.TearsheetConfig;
+import org.tearsheet.crawl.JobLock;
 import org.tearsheet.schedule.CronSchedule;
 import org.tearsheet.state.RunRecord;
 import org.tearsheet.state.SqliteStateStore;
@@ -53,7 +55,8 @@ public final class StatusCommand implements Callable<Integer> {
             for (JobConfig job : cfg.jobs()) {
                 out.println();
                 out.println("job " + job.name());
-                out.println("  last run:  " + store.lastRun(job.name()).map(r -> describe(r, now)).orElse("never"));
+                out.println("  last run:  " + store.lastRun(job.name())
+                        .map(r -> describe(r, now, JobLock.liveHolder(dir, job.name()))).orElse("never"));
                 out.println("  next run:  " + nextRun(job, now));
                 out.println("  urls:      " + counts(store.countByOutcome(job.name())));
                 out.println("  paywall:   " + counts(store.countByPaywall(job.name())));
@@ -63,11 +66,15 @@ public final class StatusCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    private static String describe(RunRecord r, Instant now) {
+    private static String describe(RunRecord r, Instant now, Optional<String> lockHolder) {
         StringBuilder sb = new StringBuilder(r.started().truncatedTo(ChronoUnit.SECONDS).toString());
         sb.append(" (").append(ago(Duration.between(r.started(), now))).append(" ago)");
         if (r.ended() == null) {
-            return sb.append(", running or interrupted").toString();
+            // A run records its end when it finishes; without one it is either still going (its process holds
+            // the job's lock) or was killed (nobody holds it; what it did not capture is queued for the next run).
+            return lockHolder.map(h -> sb.append(", running (").append(h).append(")").toString())
+                    .orElseGet(() -> sb.append(", interrupted (no process holds the job's lock; the next run picks up"
+                            + " what it left)").toString());
         }
         sb.append(", took ").append(Duration.between(r.started(), r.ended()).toSeconds()).append("s, exit ")
                 .append(r.exitStatus()).append(": discovered ").append(r.discovered()).append(", queued ")

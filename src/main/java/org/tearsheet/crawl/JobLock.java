@@ -10,6 +10,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * An exclusive lock on one job, held as an OS file lock on {@code <archive>/locks/<job>.lock}, so two runs
@@ -18,6 +22,8 @@ import java.time.Instant;
  * start time) only serves the refusal message.
  */
 public final class JobLock implements AutoCloseable {
+
+    private static final Pattern HOLDER = Pattern.compile("pid (\\d+) since (\\S+)");
 
     private final FileChannel channel;
     private final FileLock lock;
@@ -65,6 +71,38 @@ public final class JobLock implements AutoCloseable {
         return new JobLock(channel, lock);
     }
 
+    /**
+     * Who holds the lock of {@code job} now, read without touching the lock itself (so a run starting at the same
+     * moment is never refused because of this look): the pid in the lock file, if that process is alive and
+     * started before the lock was taken (a reused pid started later is not the holder).
+     *
+     * @return e.g. {@code "pid 4242 since 2026-11-29T06:00:00Z"}, or empty when no live process holds it
+     */
+    public static Optional<String> liveHolder(Path archiveDir, String job) {
+        Path file = fileOf(archiveDir, job);
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8).strip();
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+        Matcher m = HOLDER.matcher(text);
+        if (!m.matches()) {
+            return Optional.empty();
+        }
+        long pid = Long.parseLong(m.group(1));
+        Instant since;
+        try {
+            since = Instant.parse(m.group(2));
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
+        Optional<ProcessHandle> process = ProcessHandle.of(pid).filter(ProcessHandle::isAlive);
+        boolean holds = process.isPresent() && process.get().info().startInstant()
+                .map(start -> !start.isAfter(since)).orElse(true);
+        return holds ? Optional.of(text) : Optional.empty();
+    }
+
     private static String readHolder(FileChannel channel) {
         try {
             ByteBuffer buf = ByteBuffer.allocate(256);
@@ -79,6 +117,8 @@ public final class JobLock implements AutoCloseable {
     @Override
     public void close() throws IOException {
         try {
+            // Cleared before release, so a finished run's pid is never taken for a live holder (see liveHolder).
+            channel.truncate(0);
             lock.release();
         } finally {
             channel.close();

@@ -10,6 +10,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.tearsheet.crawl.JobLock;
+import org.tearsheet.state.SqliteStateStore;
 import org.tearsheet.testing.JobsTestSite;
 import picocli.CommandLine;
 
@@ -64,6 +66,26 @@ class JobCommandsTest {
         cl.setErr(new PrintWriter(err));
         int exit = cl.execute(args);
         return new Run(exit, out.toString(), err.toString());
+    }
+
+    @Test
+    void statusTellsARunningRunFromAKilledOne() throws Exception {
+        String cfg = config.toString();
+        assertThat(tearsheet("crawl", "--config", cfg).exit()).isZero();
+        Path archive = dir.resolve("archive");
+        try (SqliteStateStore store = SqliteStateStore.open(archive)) {
+            store.startRun("news", java.time.Instant.now()); // a run that never recorded its end
+        }
+
+        // Nobody holds the job's lock: the run was killed.
+        Run killed = tearsheet("status", "--config", cfg);
+        assertThat(killed.out()).as(killed.err()).containsPattern("last run: .*, interrupted \\(no process");
+
+        // This process holds it, as a live crawl would.
+        try (JobLock lock = JobLock.acquire(archive, "news")) {
+            assertThat(tearsheet("status", "--config", cfg).out())
+                    .contains(", running (pid " + ProcessHandle.current().pid() + " since ");
+        }
     }
 
     @Test
