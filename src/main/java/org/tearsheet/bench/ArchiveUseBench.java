@@ -200,7 +200,7 @@ public final class ArchiveUseBench {
                         .addHeader("WARC-Refers-To", "<" + resp.id() + ">")
                         .body(MediaType.parse("application/json"), metaBody).blockDigest(sha1(metaBody)).build());
                 lines.add(new SidecarEntry(url, url, date.toString(), name, "<" + resp.id() + ">", offset, 200,
-                        "Story " + i, null, null, null, "en", "news.example", null, url, t.split("\\s+").length,
+                        null, "Story " + i, null, null, null, "en", "news.example", null, url, t.split("\\s+").length,
                         List.of(url), new SidecarEntry.PaywallJson(i % 5 == 0 ? "truncated" : "none", null, List.of(),
                         "none"), t, textSha));
             }

@@ -56,9 +56,9 @@ final class MetadataJson {
     }
 
     static SidecarEntry sidecar(String url, String finalUrl, String captured, String warcFile, String recordId,
-                                long offset, int status, List<String> chain, PageAnalysis analysis) {
+                                long offset, int status, String job, List<String> chain, PageAnalysis analysis) {
         Article a = analysis.article();
-        return new SidecarEntry(url, finalUrl, captured, warcFile, recordId, offset, status, a.title(), a.byline(),
+        return new SidecarEntry(url, finalUrl, captured, warcFile, recordId, offset, status, job, a.title(), a.byline(),
                 a.published(), a.modified(), a.language(), a.siteName(), a.description(), a.canonicalUrl(),
                 a.wordCount(), chain, paywall(analysis.verdict()), a.text(), analysis.textSha256());
     }

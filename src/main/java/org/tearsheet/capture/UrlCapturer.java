@@ -225,7 +225,7 @@ final class UrlCapturer {
                 if (sidecarLine) {
                     sidecar.append(p.warcFile(), MetadataJson.sidecar(r.requestedUrl, last.url(),
                             last.started().toString(), p.warcFile(), recordId, p.offsets()[responseIndex],
-                            last.status(), r.chain, analysis));
+                            last.status(), r.job, r.chain, analysis));
                 }
             });
             r.warcFile = placement.warcFile();

@@ -11,6 +11,8 @@ import java.util.List;
  * @param warcRecordId the response record ({@code WARC-Record-ID}) the text was extracted from
  * @param warcOffset   byte offset of that record's gzip member in {@code warcFile}
  * @param status       HTTP status of the final response
+ * @param job          name of the configured job that captured it, {@code null} for ad-hoc captures
+ *                     ({@code archive}, {@code demo}) and in sidecars written before the field existed
  * @param paywall      paywall verdict object, {@code null} when no detector ran
  * @param textSha256   lowercase hex sha256 of {@code text} encoded as UTF-8
  */
@@ -23,6 +25,7 @@ public record SidecarEntry(
         @JsonProperty("warc_record_id") String warcRecordId,
         @JsonProperty("warc_offset") long warcOffset,
         @JsonProperty("status") int status,
+        @JsonProperty("job") String job,
         @JsonProperty("title") String title,
         @JsonProperty("byline") String byline,
         @JsonProperty("published") String published,

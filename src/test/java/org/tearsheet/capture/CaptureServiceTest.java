@@ -73,7 +73,20 @@ class CaptureServiceTest extends CaptureTestBase {
         assertThat(gzLine.get("warc_file")).isEqualTo(gzResp.file());
         assertThat(gzLine.get("text_sha256")).isEqualTo(MetadataJson.sha256Hex((String) gzLine.get("text")));
         assertThat(gzLine.get("paywall")).isNull();
+        assertThat(gzLine).containsEntry("job", null); // an ad-hoc capture: the key is there, with no job
         assertThat(openFiles()).isEmpty();
+    }
+
+    @Test
+    void sidecarLineNamesTheJobThatCapturedIt() throws Exception {
+        routes.put("/a.html", r -> html(ARTICLE.getBytes(StandardCharsets.UTF_8)));
+
+        try (CaptureService svc = CaptureService.builder(TestConfigs.fast(dir, f -> { })).build()) {
+            svc.capture(new CaptureRequest(url("/a.html"), null, "morning-news", CaptureRequest.TruncatedPolicy.KEEP));
+        }
+
+        assertThat(WarcReadback.sidecarLines(dir)).singleElement()
+                .satisfies(l -> assertThat(l).containsEntry("job", "morning-news"));
     }
 
     @Test

@@ -98,7 +98,7 @@ public final class TestArchive implements AutoCloseable {
                 .body(MediaType.parse("application/json"), metaBody).blockDigest(sha1(metaBody)).build());
         URI host = URI.create(url);
         sidecar.add(new SidecarEntry(url, url, date.toString(), closed.getFileName().toString(), "<" + responseId + ">",
-                offset[0], 200, title, "By Test Author", "2026-11-01", null, "en", host.getHost(), null, url,
+                offset[0], 200, null, title, "By Test Author", "2026-11-01", null, "en", host.getHost(), null, url,
                 text.split("\\s+").length, List.of(), paywall, text, textSha));
         return responseId;
     }
