@@ -101,6 +101,23 @@ public final class SubscriberAccess {
         return redactor;
     }
 
+    /**
+     * One line per site saying what was loaded, for {@code config check}: how many cookies are usable (their
+     * domains) and which header names are set, never a value.
+     */
+    public List<String> describe() {
+        List<String> lines = new ArrayList<>();
+        for (SiteCredentials s : sites) {
+            Set<String> domains = new java.util.TreeSet<>();
+            s.cookies().forEach(c -> domains.add(c.domain()));
+            lines.add(s.site() + ": " + s.cookies().size() + " usable cookie" + (s.cookies().size() == 1 ? "" : "s")
+                    + (domains.isEmpty() ? "" : " for " + String.join(", ", domains))
+                    + (s.headers().isEmpty() ? "" : "; headers " + String.join(", ", new java.util.TreeSet<>(s.headers().keySet())))
+                    + (s.hosts().isEmpty() ? "" : "; hosts " + String.join(", ", s.hosts())));
+        }
+        return lines;
+    }
+
     /** Whether any site has credentials configured. */
     public boolean isEmpty() {
         return sites.isEmpty();

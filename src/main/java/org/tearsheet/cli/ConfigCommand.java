@@ -2,6 +2,7 @@ package org.tearsheet.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.tearsheet.access.SubscriberAccess;
 import org.tearsheet.config.ConfigException;
 import org.tearsheet.config.ConfigPrinter;
 import org.tearsheet.config.TearsheetConfig;
@@ -48,8 +49,23 @@ public final class ConfigCommand implements Runnable {
                 }
                 return ExitCodes.USAGE;
             }
+            SubscriberAccess access;
+            try {
+                // Reads the cookies files and checks every header value, as a run would; a problem found only at
+                // 3 a.m. by the scheduled job is found here instead.
+                access = SubscriberAccess.fromConfig(effective);
+            } catch (ConfigException e) {
+                spec.commandLine().getErr().println("tearsheet: config has errors:");
+                for (String problem : e.problems()) {
+                    spec.commandLine().getErr().println("  " + problem);
+                }
+                return ExitCodes.USAGE;
+            }
             spec.commandLine().getOut().println("# " + path.toAbsolutePath().normalize() + ": OK ("
                     + effective.jobs().size() + " job" + (effective.jobs().size() == 1 ? "" : "s") + ")");
+            for (String line : access.describe()) {
+                spec.commandLine().getOut().println("# access " + line);
+            }
             spec.commandLine().getOut().println("# effective configuration, defaults filled in, secrets masked");
             spec.commandLine().getOut().print(new ConfigPrinter().toYaml(effective));
             spec.commandLine().getOut().flush();

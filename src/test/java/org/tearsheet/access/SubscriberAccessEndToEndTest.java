@@ -175,6 +175,8 @@ class SubscriberAccessEndToEndTest {
 
         assertThat(r.exit()).as(r.err()).isEqualTo(ExitCodes.OK);
         assertThat(r.out()).contains(TOKEN_HEADER).contains("file:").contains("********");
+        // the cookies file was read and its cookies counted, as a run would
+        assertThat(r.out()).containsPattern("# access \\S+: [1-9]\\d* usable cookies? for ");
         assertThat(r.out() + r.err()).doesNotContain(TOKEN_SECRET).doesNotContain(COOKIE_SECRET);
     }
 
@@ -187,6 +189,11 @@ class SubscriberAccessEndToEndTest {
                 site.base("127.0.0.1") + "/news/one");
         assertThat(r1.exit()).isEqualTo(ExitCodes.USAGE);
         assertThat(r1.err()).contains("cookies_file").contains("line 1").contains("cookie 'sid'");
+        Run check = run("config", "check", "--config",
+                writeConfig(badCookies, "file:" + AccessFixtures.tokenFile(dir)).toString());
+        assertThat(check.exit()).isEqualTo(ExitCodes.USAGE);
+        assertThat(check.err()).contains("cookies_file").contains("line 1").contains("cookie 'sid'");
+        assertThat(check.out() + check.err()).doesNotContain(COOKIE_SECRET);
 
         // a header value with a character HTTP cannot carry (OkHttp's own error would quote it)
         Path badToken = Files.writeString(dir.resolve("bad-token.txt"), TOKEN_SECRET + "\u00e9");
