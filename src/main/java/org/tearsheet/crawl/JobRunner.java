@@ -75,7 +75,8 @@ public final class JobRunner {
             long t0 = System.nanoTime();
             long runId = store.startRun(job.name(), started);
 
-            Discovery discovery = new Discoverer(fetchFor(job), stop::isRequested).discover(job, started);
+            Discovery discovery = new Discoverer(fetchFor(job), stop::isRequested, access.interceptor())
+                    .discover(job, started);
             store.recordDiscovered(job.name(), discovery.urls(), started);
             CredentialFingerprints credentials = new CredentialFingerprints(config.access());
             List<WorkPlan.Item> plan = WorkPlan.plan(job, discovery.urls(), store, credentials, started);

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
+import okhttp3.Interceptor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tearsheet.config.FetchSettings;
@@ -23,6 +24,7 @@ public final class Discoverer {
 
     private final FetchSettings fetch;
     private final BooleanSupplier stopRequested;
+    private final Interceptor credentials;
 
     /** A discoverer that reads every seed. */
     public Discoverer(FetchSettings fetch) {
@@ -31,8 +33,19 @@ public final class Discoverer {
 
     /** A discoverer that stops fetching seed documents once {@code stopRequested} turns true (what it found counts). */
     public Discoverer(FetchSettings fetch, BooleanSupplier stopRequested) {
+        this(fetch, stopRequested, null);
+    }
+
+    /**
+     * As above, sending the operator's subscriber credentials with seed requests (feeds and sitemaps behind a
+     * login): {@code credentials} runs once per hop, so a redirect to another host never carries them.
+     *
+     * @param credentials e.g. {@code SubscriberAccess.interceptor()}, or {@code null} for none
+     */
+    public Discoverer(FetchSettings fetch, BooleanSupplier stopRequested, Interceptor credentials) {
         this.fetch = fetch;
         this.stopRequested = stopRequested;
+        this.credentials = credentials;
     }
 
     /** Discovers the articles of {@code job} as of {@code now} (for lookback). Never throws for seed trouble. */
@@ -40,7 +53,7 @@ public final class Discoverer {
         Scope scope = Scope.of(job);
         Collector collector = new Collector(scope, now);
         List<String> errors = new ArrayList<>();
-        try (SeedFetcher fetcher = new SeedFetcher(fetch, job.hosts(), stopRequested)) {
+        try (SeedFetcher fetcher = new SeedFetcher(fetch, job.hosts(), stopRequested, credentials)) {
             readSeeds(job, fetcher, collector, errors);
         } catch (SeedFetcher.StoppedException e) {
             LOG.info("job {}: stop requested during discovery; keeping the {} URLs found so far", job.name(),

@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.zip.GZIPInputStream;
 import okhttp3.HttpUrl;
+import okhttp3.Interceptor;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
@@ -21,7 +22,8 @@ import org.tearsheet.config.FetchSettings;
 /**
  * Fetches seed documents (feeds, sitemaps, section pages) for discovery, as politely as captures are made:
  * the configured User-Agent, robots.txt obeyed (when configured), a gap between requests to one host, a
- * size cap. These fetches are not archived; only the articles they lead to are captured.
+ * size cap, the operator's subscriber credentials where they belong. These fetches are not archived; only the
+ * articles they lead to are captured.
  */
 final class SeedFetcher implements AutoCloseable {
 
@@ -47,19 +49,24 @@ final class SeedFetcher implements AutoCloseable {
     private final Map<String, Long> lastRequestAt = new HashMap<>();
     private final java.util.function.BooleanSupplier stopRequested;
 
+    /** @param credentials subscriber credentials added per hop (a network interceptor), or {@code null} */
     SeedFetcher(FetchSettings fetch, Map<String, FetchSettings.HostOverride> jobHosts,
-                java.util.function.BooleanSupplier stopRequested) {
+                java.util.function.BooleanSupplier stopRequested, Interceptor credentials) {
         this.fetch = fetch;
         this.stopRequested = stopRequested;
         this.jobHosts = jobHosts;
         this.robotName = robotName(fetch.userAgent());
         this.maxBytes = fetch.maxBodySize().bytes();
-        this.client = new OkHttpClient.Builder()
+        OkHttpClient.Builder b = new OkHttpClient.Builder()
                 .connectTimeout(fetch.connectTimeout())
                 .readTimeout(fetch.readTimeout())
                 .callTimeout(fetch.callTimeout())
-                .followRedirects(true)
-                .build();
+                .followRedirects(true);
+        if (credentials != null) {
+            // OkHttp follows redirects here; as a network interceptor it judges every hop by that hop's own host.
+            b.addNetworkInterceptor(credentials);
+        }
+        this.client = b.build();
     }
 
     /**
