@@ -5,10 +5,8 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
@@ -17,7 +15,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
-import okhttp3.HttpUrl;
 import okhttp3.Interceptor;
 import org.tearsheet.config.FetchSettings;
 import org.tearsheet.config.TearsheetConfig;
@@ -133,7 +130,8 @@ public final class CaptureService implements Closeable {
         AtomicInteger done = new AtomicInteger();
         List<Future<?>> futures = new ArrayList<>(total);
         try {
-            for (int index : interleavedByHost(requests)) {
+            List<Integer> indexes = java.util.stream.IntStream.range(0, total).boxed().toList();
+            for (int index : HostInterleaving.order(indexes, i -> requests.get(i).url())) {
                 CaptureRequest request = requests.get(index);
                 futures.add(pool.submit(() -> {
                     CaptureResult r = capture(request);
@@ -176,24 +174,6 @@ public final class CaptureService implements Closeable {
     private static CaptureResult failed(CaptureRequest request, String why) {
         return new CaptureResult(request.url(), request.url(), Outcome.FAILED, 0, List.of(), null, null, null, -1,
                 null, null, null, null, null, null, why, 0);
-    }
-
-    /** Request indexes ordered round-robin across hosts: a1 b1 c1 a2 b2 ... */
-    static List<Integer> interleavedByHost(List<CaptureRequest> requests) {
-        Map<String, List<Integer>> byHost = new LinkedHashMap<>();
-        for (int i = 0; i < requests.size(); i++) {
-            HttpUrl u = HttpUrl.parse(requests.get(i).url());
-            byHost.computeIfAbsent(u == null ? "" : u.host(), h -> new ArrayList<>()).add(i);
-        }
-        List<Integer> order = new ArrayList<>(requests.size());
-        for (int round = 0; order.size() < requests.size(); round++) {
-            for (List<Integer> indexes : byHost.values()) {
-                if (round < indexes.size()) {
-                    order.add(indexes.get(round));
-                }
-            }
-        }
-        return order;
     }
 
     /** Names capture workers and lets the JVM exit if a caller forgets to close. */

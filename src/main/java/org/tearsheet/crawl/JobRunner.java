@@ -9,17 +9,16 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
-import okhttp3.HttpUrl;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tearsheet.access.SubscriberAccess;
 import org.tearsheet.capture.CaptureResult;
+import org.tearsheet.capture.HostInterleaving;
 import org.tearsheet.capture.CaptureService;
 import org.tearsheet.capture.Outcome;
 import org.tearsheet.config.ConfigException;
@@ -130,7 +129,7 @@ public final class JobRunner {
 
     private boolean captureAll(CaptureService service, JobConfig job, List<WorkPlan.Item> plan, Results results,
                                CredentialFingerprints credentials, StopSignal stop) throws IOException {
-        List<WorkPlan.Item> order = interleavedByHost(plan);
+        List<WorkPlan.Item> order = HostInterleaving.order(plan, item -> item.request().url());
         int workers = Math.max(1, Math.min(config.fetch().globalConcurrency(), order.size()));
         AtomicInteger next = new AtomicInteger();
         AtomicInteger done = new AtomicInteger();
@@ -180,24 +179,6 @@ public final class JobRunner {
         return new FetchSettings(f.userAgent(), f.connectTimeout(), f.readTimeout(), f.callTimeout(), f.maxRedirects(),
                 f.maxBodySize(), f.retries(), f.retryBaseDelay(), f.retryMaxDelay(), f.obeyRobots(), f.politenessDelay(),
                 f.perHostConcurrency(), f.globalConcurrency(), f.http2(), hosts);
-    }
-
-    /** Round-robin across hosts so one slow host does not hold every worker. */
-    private static List<WorkPlan.Item> interleavedByHost(List<WorkPlan.Item> plan) {
-        Map<String, List<WorkPlan.Item>> byHost = new LinkedHashMap<>();
-        for (WorkPlan.Item item : plan) {
-            HttpUrl u = HttpUrl.parse(item.request().url());
-            byHost.computeIfAbsent(u == null ? "" : u.host(), h -> new ArrayList<>()).add(item);
-        }
-        List<WorkPlan.Item> order = new ArrayList<>(plan.size());
-        for (int round = 0; order.size() < plan.size(); round++) {
-            for (List<WorkPlan.Item> items : byHost.values()) {
-                if (round < items.size()) {
-                    order.add(items.get(round));
-                }
-            }
-        }
-        return order;
     }
 
     private static void joinUninterruptibly(Thread t) {
