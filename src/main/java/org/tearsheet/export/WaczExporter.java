@@ -246,6 +246,10 @@ public final class WaczExporter {
         ZipArchiveEntry entry = new ZipArchiveEntry(name);
         entry.setMethod(method);
         entry.setTime(Files.getLastModifiedTime(file).toMillis());
+        // A known size keeps the Zip64 extra field out of the local header unless the entry really needs it
+        // (>= 4 GiB): ReplayWeb.page finds an entry's data from the central directory's extra length, and a
+        // local-only Zip64 field shifts the data by 20 bytes under it ("not valid JSON" on datapackage.json).
+        entry.setSize(Files.size(file));
         zip.putArchiveEntry(entry);
         MessageDigest md = Hashing.sha256();
         long size = 0;
@@ -263,6 +267,7 @@ public final class WaczExporter {
     private static Resource deflate(ZipArchiveOutputStream zip, String name, byte[] data) throws IOException {
         ZipArchiveEntry entry = new ZipArchiveEntry(name);
         entry.setMethod(ZipEntry.DEFLATED);
+        entry.setSize(data.length); // see copy(): no local-only Zip64 field
         zip.putArchiveEntry(entry);
         zip.write(data);
         zip.closeArchiveEntry();

@@ -115,6 +115,45 @@ class ExportTest {
     }
 
     @Test
+    void everyEntrysDataStartsWhereTheCentralDirectorySaysReplayWebPageLooks() throws Exception {
+        Path out = outDir.resolve("layout.wacz");
+        WaczExporter.builder(dir).build().write(out);
+
+        // ReplayWeb.page (wabac.js) reads an entry at: local header offset + 30 + name length + the *central*
+        // directory's extra length. A Zip64 field in the local header only (what commons-compress writes for an
+        // entry of unknown size) shifted every entry by 20 bytes there, and the package did not open. Read from
+        // the raw bytes (commons-compress's ZipFile merges the local extra fields into its entries and hides it).
+        byte[] bytes = Files.readAllBytes(out);
+        java.nio.ByteBuffer buf = java.nio.ByteBuffer.wrap(bytes).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        int eocd = bytes.length - 22;
+        while (buf.getInt(eocd) != 0x06054b50) {
+            eocd--;
+        }
+        int entries = Short.toUnsignedInt(buf.getShort(eocd + 10));
+        int at = buf.getInt(eocd + 16);
+        try (ZipFile zip = ZipFile.builder().setPath(out).get()) {
+            for (int i = 0; i < entries; i++) {
+                assertThat(buf.getInt(at)).isEqualTo(0x02014b50);
+                int method = Short.toUnsignedInt(buf.getShort(at + 10));
+                int compressedSize = buf.getInt(at + 20);
+                int nameLength = Short.toUnsignedInt(buf.getShort(at + 28));
+                int centralExtra = Short.toUnsignedInt(buf.getShort(at + 30));
+                int commentLength = Short.toUnsignedInt(buf.getShort(at + 32));
+                int local = buf.getInt(at + 42);
+                String name = new String(bytes, at + 46, nameLength, StandardCharsets.UTF_8);
+                int localExtra = Short.toUnsignedInt(buf.getShort(local + 28));
+                assertThat(localExtra).as("local header extra length of " + name).isEqualTo(centralExtra);
+                if (method == ZipEntry.STORED) {
+                    int dataAt = local + 30 + nameLength + centralExtra;
+                    assertThat(java.util.Arrays.copyOfRange(bytes, dataAt, dataAt + compressedSize))
+                            .as("bytes where a reader looks for " + name).isEqualTo(read(zip, name));
+                }
+                at += 46 + nameLength + centralExtra + commentLength;
+            }
+        }
+    }
+
+    @Test
     void dateFilterSelectsWarcsAndPages() throws Exception {
         Path out = outDir.resolve("late.wacz");
         WaczExporter.Result r = WaczExporter.builder(dir)
