@@ -91,22 +91,8 @@ final class ContentModel {
         private int preDepth;
         private int totalChars;
         private boolean pendingSpace;
-        /** Class/id verdicts of this page: the same values repeat on many elements. */
-        private final java.util.Map<String, Integer> verdicts = new java.util.HashMap<>();
-        private static final int NEUTRAL = 100 << 8;
-
-        private int verdict(String value, boolean isClass) {
-            if (value.isEmpty()) {
-                return NEUTRAL;
-            }
-            String key = isClass ? value : "#" + value;
-            Integer v = verdicts.get(key);
-            if (v == null) {
-                v = ChromeRules.verdict(value, isClass);
-                verdicts.put(key, v);
-            }
-            return v;
-        }
+        private final PageVerdicts verdicts = new PageVerdicts();
+        private static final int NEUTRAL = ChromeRules.NEUTRAL;
 
         Builder(ContentModel model, ContentNode root) {
             this.model = model;
@@ -142,8 +128,8 @@ final class ContentModel {
             int idVerdict = NEUTRAL;
             boolean hidden = false;
             if (e.attributesSize() > 0) {
-                classVerdict = verdict(e.attr("class"), true);
-                idVerdict = verdict(e.attr("id"), false);
+                classVerdict = verdicts.ofClass(e.attr("class"));
+                idVerdict = verdicts.ofId(e.attr("id"));
                 hidden = (classVerdict & ChromeRules.HIDDEN) != 0 || ChromeRules.isHiddenByAttributes(e);
             }
             boolean block = ChromeRules.BLOCK_TAGS.contains(tag) || tag.indexOf('-') > 0;
