@@ -58,7 +58,7 @@ final class MetadataReader {
         Meta meta = new Meta(markup.metas);
 
         String siteName = first(meta.content("og:site_name"), ld.siteName, meta.content("application-name"));
-        String title = chooseTitle(doc, markup.h1, ld, meta, siteName);
+        String title = chooseTitle(markup, ld, meta, siteName);
 
         List<String> authors = new ArrayList<>(ld.authors);
         if (authors.isEmpty()) {
@@ -115,11 +115,12 @@ final class MetadataReader {
      * The headline: the page's h1 when it agrees with a declared title (it is the visible one), else the
      * declared headline, else the {@code <title>} without the site name.
      */
-    private static String chooseTitle(Document doc, Element h1, JsonLd ld, Meta meta, String siteName) {
+    private static String chooseTitle(Markup markup, JsonLd ld, Meta meta, String siteName) {
         String declared = first(ld.headline, meta.content("og:title"), meta.content("twitter:title"),
                 meta.content("title", "dc.title", "headline"));
         // Not doc.title(): it creates a <head> on documents without one, and the page must stay unmodified.
-        String htmlTitle = titleText(doc);
+        String htmlTitle = markup.title == null ? "" : markup.title.text().strip();
+        Element h1 = markup.h1;
         String h1Text = h1 == null ? null : clean(h1.text());
         if (h1Text != null && h1Text.length() >= 8) {
             String k = TextAssembler.key(h1Text);
@@ -136,16 +137,6 @@ final class MetadataReader {
             return stripSiteName(htmlTitle, siteName);
         }
         return h1Text;
-    }
-
-    private static String titleText(Document doc) {
-        for (Element t : doc.getElementsByTag("title")) {
-            Element parent = t.parent();
-            if (parent == null || !parent.normalName().equals("svg")) {
-                return t.text().strip();
-            }
-        }
-        return "";
     }
 
     /** "Headline | Site" -> "Headline"; keeps the longest part when the site is not named. */
@@ -237,6 +228,8 @@ final class MetadataReader {
         final List<Element> jsonLd = new ArrayList<>();
         final List<Element> authorElements = new ArrayList<>();
         Element h1;
+        /** The first {@code <title>} that is not an SVG element's title. */
+        Element title;
         Element canonical;
         Element imageSrc;
         Element datePublished;
@@ -261,6 +254,14 @@ final class MetadataReader {
                 case "script" -> {
                     if (e.attr("type").toLowerCase(Locale.ROOT).contains("ld+json")) {
                         jsonLd.add(e);
+                    }
+                }
+                case "title" -> {
+                    if (title == null) {
+                        Element parent = e.parent();
+                        if (parent == null || !parent.normalName().equals("svg")) {
+                            title = e;
+                        }
                     }
                 }
                 case "h1" -> {
