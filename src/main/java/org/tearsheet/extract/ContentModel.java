@@ -81,6 +81,16 @@ final class ContentModel {
         }
     }
 
+    /** The whitespace that separates words in the model (NBSP, thin and zero-width spaces included). */
+    static boolean isSpace(char c) {
+        if (c < '\u00A0') {
+            // Most characters: one range test instead of thirteen comparisons.
+            return c <= ' ' && (c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f');
+        }
+        return c == '\u00A0' || c == '\u200B' || c == '\u2009' || c == '\u202F' || c == '\u3000' || c == '\u2002'
+                || c == '\u2003' || c == '\uFEFF';
+    }
+
     /** The traversal: inline content accumulates into the current run, block boundaries flush it. */
     private static final class Builder implements NodeFilter {
         private final ContentModel model;
@@ -189,17 +199,24 @@ final class ContentModel {
             if (preDepth > 0) {
                 run.append(text, 0, limit);
             } else {
-                for (int i = 0; i < limit; i++) {
-                    char c = text.charAt(i);
-                    if (isSpace(c)) {
+                // Whitespace collapses to one space; words are copied whole rather than char by char.
+                int i = 0;
+                while (i < limit) {
+                    if (isSpace(text.charAt(i))) {
                         pendingSpace = true;
-                    } else {
-                        if (pendingSpace && run.length() > 0 && run.charAt(run.length() - 1) != '\n') {
-                            run.append(' ');
-                        }
-                        pendingSpace = false;
-                        run.append(c);
+                        i++;
+                        continue;
                     }
+                    int end = i + 1;
+                    while (end < limit && !isSpace(text.charAt(end))) {
+                        end++;
+                    }
+                    if (pendingSpace && run.length() > 0 && run.charAt(run.length() - 1) != '\n') {
+                        run.append(' ');
+                    }
+                    pendingSpace = false;
+                    run.append(text, i, end);
+                    i = end;
                 }
             }
             int added = run.length() - before;
@@ -286,12 +303,6 @@ final class ContentModel {
                 end--;
             }
             return s.substring(start, end);
-        }
-
-        static boolean isSpace(char c) {
-            return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\u00A0'
-                    || c == '\u200B' || c == '\u2009' || c == '\u202F' || c == '\u3000' || c == '\u2002'
-                    || c == '\u2003' || c == '\uFEFF';
         }
     }
 }
