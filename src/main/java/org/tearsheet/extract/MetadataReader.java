@@ -15,9 +15,6 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
-import org.jsoup.nodes.Node;
-import org.jsoup.select.NodeTraversor;
-import org.jsoup.select.NodeVisitor;
 
 /**
  * Reads article metadata from a page without modifying it: JSON-LD first, then OpenGraph / article / Dublin
@@ -223,7 +220,7 @@ final class MetadataReader {
      * The elements metadata is read from, collected in one traversal of the document (instead of a dozen
      * selector queries, each of which would walk the whole page).
      */
-    private static final class Markup implements NodeVisitor {
+    private static final class Markup {
         final List<Element> metas = new ArrayList<>();
         final List<Element> jsonLd = new ArrayList<>();
         final List<Element> authorElements = new ArrayList<>();
@@ -240,15 +237,13 @@ final class MetadataReader {
 
         static Markup collect(Document doc) {
             Markup m = new Markup();
-            NodeTraversor.traverse(m, doc);
+            for (Element e = doc; e != null; e = ElementOrder.next(e, doc)) {
+                m.visit(e);
+            }
             return m;
         }
 
-        @Override
-        public void head(Node node, int depth) {
-            if (!(node instanceof Element e)) {
-                return;
-            }
+        private void visit(Element e) {
             switch (e.normalName()) {
                 case "meta" -> metas.add(e);
                 case "script" -> {

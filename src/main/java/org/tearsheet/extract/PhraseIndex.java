@@ -1,6 +1,7 @@
 package org.tearsheet.extract;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,8 +15,10 @@ import java.util.Map;
 final class PhraseIndex {
 
     private static final String[][] NONE = new String[0][];
+    /** Size of the table of phrases by a hash of their first two characters (a power of two). */
+    private static final int TABLE = 4096;
 
-    private final Map<Integer, String[][]> byPrefix;
+    private final String[][][] byPrefix = new String[TABLE][][];
     private final String[][] unindexed;
 
     PhraseIndex(List<String[]> phrases) {
@@ -28,19 +31,20 @@ final class PhraseIndex {
                 groups.computeIfAbsent(prefix(p[0], 0), k -> new ArrayList<>()).add(p);
             }
         }
-        Map<Integer, String[][]> index = new HashMap<>();
-        groups.forEach((k, v) -> index.put(k, v.toArray(String[][]::new)));
-        this.byPrefix = Map.copyOf(index);
+        Arrays.fill(byPrefix, NONE);
+        groups.forEach((k, v) -> byPrefix[k] = v.toArray(String[][]::new));
         this.unindexed = shortFirst.toArray(String[][]::new);
     }
 
-    /** Phrases whose first part may start at {@code from} of {@code text} (all that do, and a few that don't). */
+    /**
+     * Phrases whose first part may start at {@code from} of {@code text}: all that do, and a few that don't (the
+     * table is hashed), so the caller still compares.
+     */
     String[][] startingAt(String text, int from) {
         if (from + 1 >= text.length()) {
             return NONE;
         }
-        String[][] p = byPrefix.get(prefix(text, from));
-        return p == null ? NONE : p;
+        return byPrefix[prefix(text, from)];
     }
 
     /** Phrases whose first part is shorter than two characters: to be tried at every position. */
@@ -49,6 +53,6 @@ final class PhraseIndex {
     }
 
     private static int prefix(String s, int at) {
-        return s.charAt(at) << 16 | s.charAt(at + 1);
+        return (s.charAt(at) * 31 + s.charAt(at + 1)) & (TABLE - 1);
     }
 }

@@ -51,30 +51,9 @@ final class StandardExtractor implements Extractor {
      * on a document built without the html/head/body structure; such a document is read whole.
      */
     private static Element findBody(Document doc) {
-        Element first = firstByTag(doc, "body");
+        // Not getElementsByTag("body").first(): that collects matches from the whole page to keep the first.
+        Element first = ElementOrder.first(doc, "body");
         return first != null ? first : doc;
-    }
-
-    /**
-     * The first element named {@code tag} in document order, like {@code getElementsByTag(tag).first()} but
-     * stopping there instead of collecting every match of the whole page (the body comes right after the head).
-     */
-    static Element firstByTag(Element root, String tag) {
-        Element e = root;
-        while (true) {
-            if (e.nameIs(tag)) {
-                return e;
-            }
-            Element next = e.firstElementChild();
-            while (next == null) {
-                if (e == root) {
-                    return null;
-                }
-                next = e.nextElementSibling();
-                e = e.parent();
-            }
-            e = next;
-        }
     }
 
     private String body(ContentModel model, PageMetadata meta, boolean strict) {
