@@ -49,7 +49,7 @@ final class ChromeRules {
      * Chrome tokens at the start of a class/id name segment. Strong ones mark chrome even next to a content
      * word ("article-share", "post-comments").
      */
-    static final NameTokens STRONG_CHROME = new NameTokens(List.of(
+    private static final List<String> STRONG_CHROME_TOKENS = List.of(
             "comment", "disqus", "discussion", "replies", "respond", "share", "sharing", "social", "newsletter",
             "cookie", "consent", "gdpr", "outbrain", "taboola", "breadcrumb", "recommend", "recirc", "related",
             "sidebar", "side-bar", "popup", "modal", "overlay", "advert", "adslot", "ad-slot", "adunit", "ad-unit",
@@ -78,31 +78,56 @@ final class ChromeRules {
             "mostread", "most-read", "more-from", "morefrom", "upnext", "up-next", "nextup", "next-up",
             "youmaylike", "you-may-like",
             // content shown on hover (person cards, glossary pop-ups), not part of the sentence it sits in
-            "rollover-block", "rollover-card", "hovercard", "hover-card", "tooltip", "popover"));
+            "rollover-block", "rollover-card", "hovercard", "hover-card", "tooltip", "popover");
+    static final NameTokens STRONG_CHROME = new NameTokens(STRONG_CHROME_TOKENS);
 
     /** Furniture words distinctive enough to count anywhere in a name, camelCase included ("newsCaption"). */
-    static final NameTokens ANYWHERE_CHROME = new NameTokens(List.of(
-            "caption", "credit", "breadcrumb", "newsletter", "outbrain", "taboola", "disqus", "copyright"));
+    private static final List<String> ANYWHERE_CHROME_TOKENS = List.of(
+            "caption", "credit", "breadcrumb", "newsletter", "outbrain", "taboola", "disqus", "copyright");
+    static final NameTokens ANYWHERE_CHROME = new NameTokens(ANYWHERE_CHROME_TOKENS);
 
     /** Weaker chrome tokens that a content word in the same name overrides ("article-footer" is not). */
-    static final NameTokens SOFT_CHROME = new NameTokens(List.of(
+    private static final List<String> SOFT_CHROME_TOKENS = List.of(
             "header", "footer", "masthead", "menu", "nav", "banner", "widget", "extra", "supplemental",
-            "community", "meta$", "legends", "combx", "remark", "aside", "utility", "tools$"));
+            "community", "meta$", "legends", "combx", "remark", "aside", "utility", "tools$");
+    static final NameTokens SOFT_CHROME = new NameTokens(SOFT_CHROME_TOKENS);
 
-    static final NameTokens EMBED_NAME = new NameTokens(List.of(
-            "embed", "tweet", "twitter-tweet", "instagram-media"));
-    static final NameTokens CONTENT_NAME = new NameTokens(List.of(
-            "article", "body", "content", "entry", "main", "post", "story", "text", "blog", "column", "prose", "rich"));
+    private static final List<String> EMBED_NAME_TOKENS = List.of(
+            "embed", "tweet", "twitter-tweet", "instagram-media");
+    static final NameTokens EMBED_NAME = new NameTokens(EMBED_NAME_TOKENS);
+    private static final List<String> CONTENT_NAME_TOKENS = List.of(
+            "article", "body", "content", "entry", "main", "post", "story", "text", "blog", "column", "prose", "rich");
+    static final NameTokens CONTENT_NAME = new NameTokens(CONTENT_NAME_TOKENS);
 
     /** Readability's class weights: proven signals for "this is the content" / "this is furniture". */
-    static final NameTokens POSITIVE_WEIGHT = new NameTokens(List.of(
+    private static final List<String> POSITIVE_WEIGHT_TOKENS = List.of(
             "article", "body", "content", "entry", "hentry", "h-entry", "main", "page", "pagination", "post",
-            "text", "blog", "story", "prose"));
-    static final NameTokens NEGATIVE_WEIGHT = new NameTokens(List.of(
+            "text", "blog", "story", "prose");
+    static final NameTokens POSITIVE_WEIGHT = new NameTokens(POSITIVE_WEIGHT_TOKENS);
+    private static final List<String> NEGATIVE_WEIGHT_TOKENS = List.of(
             "-ad-", "hidden", "banner", "combx", "comment", "com-", "contact", "footer", "gdpr", "masthead",
             "media", "meta", "outbrain", "promo", "related", "scroll", "share", "shoutbox", "sidebar",
             "skyscraper", "sponsor", "shopping", "tags", "widget", "caption", "credit", "byline", "newsletter",
-            "social", "cookie"));
+            "social", "cookie");
+    static final NameTokens NEGATIVE_WEIGHT = new NameTokens(NEGATIVE_WEIGHT_TOKENS);
+
+    /** All name tokens, matched in one pass over a name by {@link #nameFacts}; bits as in {@link TokenScan}. */
+    private static final int SCAN_STRONG = 1;
+    private static final int SCAN_ANYWHERE = 2;
+    private static final int SCAN_EMBED = 4;
+    private static final int SCAN_SOFT = 8;
+    private static final int SCAN_CONTENT = 16;
+    private static final int SCAN_NEGATIVE = 32;
+    private static final int SCAN_POSITIVE = 64;
+    private static final TokenScan NAME_SCAN = new TokenScan.Builder()
+            .atSegmentStart(SCAN_STRONG, STRONG_CHROME_TOKENS, false)
+            .anywhere(SCAN_ANYWHERE, ANYWHERE_CHROME_TOKENS, false)
+            .atSegmentStart(SCAN_EMBED, EMBED_NAME_TOKENS, false)
+            .atSegmentStart(SCAN_SOFT, SOFT_CHROME_TOKENS, true)
+            .anywhere(SCAN_CONTENT, CONTENT_NAME_TOKENS, true)
+            .anywhere(SCAN_NEGATIVE, NEGATIVE_WEIGHT_TOKENS, false)
+            .anywhere(SCAN_POSITIVE, POSITIVE_WEIGHT_TOKENS, false)
+            .build();
 
     private ChromeRules() {
     }
@@ -213,26 +238,47 @@ final class ChromeRules {
         return bits | ((w + 100) << 8);
     }
 
-    /** Facts about one non-empty lowercase name without whitespace; pure, so callers may memoise it. */
+    /**
+     * Facts about one non-empty lowercase name without whitespace; pure, so callers may memoise it. One pass over
+     * the name finds the tokens of every set ({@link #nameFactsBySet} is the same, set by set).
+     */
     static int nameFacts(String name) {
+        // BEM names ("article__header"): the weak chrome and content words count in the element part after "__".
+        int element = name.lastIndexOf("__");
+        int hits = NAME_SCAN.scan(name, element >= 0 ? element + 2 : 0);
+        boolean strong = (hits & (SCAN_STRONG | SCAN_ANYWHERE)) != 0;
+        boolean embed = (hits & SCAN_EMBED) != 0;
+        boolean soft = (hits & SCAN_SOFT) != 0 && (hits & SCAN_CONTENT) == 0;
+        return facts(HIDDEN_NAMES.contains(name), strong, embed, soft,
+                (hits & SCAN_NEGATIVE) != 0 || name.equals("hid"), (hits & SCAN_POSITIVE) != 0);
+    }
+
+    /** {@link #nameFacts} set by set: the definition the one-pass scan must agree with. */
+    static int nameFactsBySet(String name) {
+        boolean strong = STRONG_CHROME.matches(name) || ANYWHERE_CHROME.occursIn(name);
+        return facts(HIDDEN_NAMES.contains(name), strong, EMBED_NAME.matches(name), softChrome(name),
+                NEGATIVE_WEIGHT.occursIn(name) || name.equals("hid"), POSITIVE_WEIGHT.occursIn(name));
+    }
+
+    private static int facts(boolean hidden, boolean strong, boolean embed, boolean soft, boolean negative,
+                             boolean positive) {
         int f = 0;
-        if (HIDDEN_NAMES.contains(name)) {
+        if (hidden) {
             f |= NAME_HIDDEN;
         }
-        boolean strong = STRONG_CHROME.matches(name) || ANYWHERE_CHROME.occursIn(name);
         if (strong) {
             f |= NAME_STRONG;
         }
-        if (EMBED_NAME.matches(name)) {
+        if (embed) {
             // Embedded posts quoted by the article (tweets, Instagram) are content, whatever wraps them.
             f |= NAME_EMBED | NAME_DECISIVE;
-        } else if (strong || softChrome(name)) {
+        } else if (strong || soft) {
             f |= NAME_CHROME | NAME_DECISIVE;
         }
-        if (NEGATIVE_WEIGHT.occursIn(name) || name.equals("hid")) {
+        if (negative) {
             f |= NAME_NEGATIVE;
         }
-        if (POSITIVE_WEIGHT.occursIn(name)) {
+        if (positive) {
             f |= NAME_POSITIVE;
         }
         return f;

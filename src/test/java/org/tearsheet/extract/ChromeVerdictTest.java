@@ -78,6 +78,16 @@ class ChromeVerdictTest {
     }
 
     @Test
+    void onePassNameFactsAgreeWithTheSetBySetDefinition() {
+        for (String v : values) {
+            for (String name : ChromeRules.names(v.toLowerCase(Locale.ROOT))) {
+                assertThat(ChromeRules.nameFacts(name)).as("facts of [%s]", name)
+                        .isEqualTo(ChromeRules.nameFactsBySet(name));
+            }
+        }
+    }
+
+    @Test
     void memoisedVerdictsAgreeWithThePureFunction() {
         PageVerdicts page = new PageVerdicts();
         for (int round = 0; round < 2; round++) {
