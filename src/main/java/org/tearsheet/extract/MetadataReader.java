@@ -208,12 +208,27 @@ final class MetadataReader {
     }
 
     private static boolean isBylineName(String cls) {
-        if (cls.isEmpty() || cls.length() > 300) {
+        if (cls.isEmpty() || cls.length() > 300 || !containsNameIgnoringCase(cls)) {
             return false;
         }
         String c = cls.toLowerCase(Locale.ROOT);
         return c.contains("byline__name") || c.contains("byline-name") || c.contains("author-name")
                 || c.contains("author__name") || c.contains("authorname");
+    }
+
+    /**
+     * Whether "name" occurs in any case: every class name {@link #isBylineName} looks for contains it, so most
+     * class values (this runs for every element) are ruled out without being lowercased. Only ASCII letters
+     * lowercase to n, a, m, e.
+     */
+    private static boolean containsNameIgnoringCase(String s) {
+        for (int i = 0; i + 4 <= s.length(); i++) {
+            if ((s.charAt(i) | 0x20) == 'n' && (s.charAt(i + 1) | 0x20) == 'a' && (s.charAt(i + 2) | 0x20) == 'm'
+                    && (s.charAt(i + 3) | 0x20) == 'e') {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -229,7 +229,13 @@ final class TextAssembler {
     }
 
     private static String join(List<Kept> kept) {
-        StringBuilder sb = new StringBuilder();
+        // Sized up front (text plus at most two separator chars per block): the article text is the largest
+        // string of the extraction, and growing to it would copy it repeatedly.
+        int size = 0;
+        for (Kept k : kept) {
+            size += k.text.length() + 2;
+        }
+        StringBuilder sb = new StringBuilder(size);
         TextBlock previous = null;
         for (Kept k : kept) {
             TextBlock b = k.block;
