@@ -111,7 +111,7 @@ final class ChromeRules {
             "social", "cookie");
     static final NameTokens NEGATIVE_WEIGHT = new NameTokens(NEGATIVE_WEIGHT_TOKENS);
 
-    /** All name tokens, matched in one pass over a name by {@link #nameFacts}; bits as in {@link TokenScan}. */
+    /** All the token sets above, matched in one pass over a name by {@link #nameFacts}; one bit per set. */
     private static final int SCAN_STRONG = 1;
     private static final int SCAN_ANYWHERE = 2;
     private static final int SCAN_EMBED = 4;
@@ -169,7 +169,10 @@ final class ChromeRules {
     static final int NAME_HIDDEN = 1;
     static final int NAME_STRONG = 2;
     static final int NAME_EMBED = 4;
-    /** The name decides {@link #chromeName}: it is chrome when {@link #NAME_CHROME} is set, else an embed. */
+    /**
+     * The name decides whether the value is chrome by its names (the first decisive name of a value does): chrome
+     * when {@link #NAME_CHROME} is set, else an embed, which is content.
+     */
     static final int NAME_DECISIVE = 8;
     static final int NAME_CHROME = 16;
     static final int NAME_NEGATIVE = 32;
@@ -205,7 +208,7 @@ final class ChromeRules {
             int f = facts.applyAsInt(name);
             any |= f;
             if (!decided && (f & NAME_DECISIVE) != 0) {
-                // chromeName: the first name that is an embed or chrome decides.
+                // Chrome by name: the first name that is an embed or chrome decides.
                 decided = true;
                 chrome = (f & NAME_CHROME) != 0;
             }

@@ -101,6 +101,10 @@ final class TokenScan {
                 if (token.length() < 2) {
                     throw new IllegalArgumentException("token shorter than two characters: " + s);
                 }
+                if (token.chars().anyMatch(Character::isWhitespace)) {
+                    // ChromeRules folds a value's verdict over its names, which holds only for tokens within a name.
+                    throw new IllegalArgumentException("token with whitespace: " + s);
+                }
                 tokens.add(token);
                 bits.add(bit);
                 segmentStart.add(atSegment);
