@@ -28,11 +28,18 @@ final class BoilerplatePhrases {
     private final List<String[]> contains;
     private final List<String[]> startsWith;
     private final List<String[]> whole;
+    /** The same phrases indexed by their first characters: what {@link #matches} uses. */
+    private final PhraseIndex containsIndex;
+    private final PhraseIndex startsWithIndex;
+    private final PhraseIndex wholeIndex;
 
     private BoilerplatePhrases(List<String[]> contains, List<String[]> startsWith, List<String[]> whole) {
         this.contains = contains;
         this.startsWith = startsWith;
         this.whole = whole;
+        this.containsIndex = new PhraseIndex(contains);
+        this.startsWithIndex = new PhraseIndex(startsWith);
+        this.wholeIndex = new PhraseIndex(whole);
     }
 
     static BoilerplatePhrases load() {
@@ -77,8 +84,38 @@ final class BoilerplatePhrases {
         return normalise(phrase).split("\\s*\\*\\s*", -1);
     }
 
-    /** Whether a text block is furniture by its wording. */
+    /**
+     * Whether a text block is furniture by its wording: {@link #matchesByDefinition}, with each position of the
+     * block compared only with the phrases that can start there (blocks are compared with hundreds of phrases).
+     */
     boolean matches(String block) {
+        if (block.length() > MAX_BLOCK_CHARS) {
+            return false;
+        }
+        String text = normalise(block);
+        String trimmed = trimSymbols(text);
+        if (matchesAtStart(wholeIndex, trimmed, true) || matchesAtStart(startsWithIndex, trimmed, false)) {
+            return true;
+        }
+        for (String[] p : containsIndex.unindexed()) {
+            for (int from = text.indexOf(p[0]); from >= 0; from = text.indexOf(p[0], from + 1)) {
+                if (containedAt(text, p, from)) {
+                    return true;
+                }
+            }
+        }
+        for (int from = 0; from < text.length() - 1; from++) {
+            for (String[] p : containsIndex.startingAt(text, from)) {
+                if (text.startsWith(p[0], from) && containedAt(text, p, from)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** The rule itself, phrase by phrase: a whole-block phrase, a phrase at the start, or one found inside. */
+    boolean matchesByDefinition(String block) {
         if (block.length() > MAX_BLOCK_CHARS) {
             return false;
         }
@@ -96,14 +133,32 @@ final class BoilerplatePhrases {
         }
         for (String[] p : contains) {
             for (int from = text.indexOf(p[0]); from >= 0; from = text.indexOf(p[0], from + 1)) {
-                boolean boundary = from == 0 || !Character.isLetterOrDigit(text.charAt(from - 1))
-                        || !spaceDelimited(p[0]);
-                if (boundary && matchAt(text, p, from, false) >= 0) {
+                if (containedAt(text, p, from)) {
                     return true;
                 }
             }
         }
         return false;
+    }
+
+    private static boolean matchesAtStart(PhraseIndex phrases, String text, boolean toEnd) {
+        for (String[] p : phrases.unindexed()) {
+            if (matchAt(text, p, 0, toEnd) >= 0) {
+                return true;
+            }
+        }
+        for (String[] p : phrases.startingAt(text, 0)) {
+            if (matchAt(text, p, 0, toEnd) >= 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether phrase {@code p}, whose first part occurs at {@code from}, matches there as a phrase found inside. */
+    private static boolean containedAt(String text, String[] p, int from) {
+        boolean boundary = from == 0 || !Character.isLetterOrDigit(text.charAt(from - 1)) || !spaceDelimited(p[0]);
+        return boundary && matchAt(text, p, from, false) >= 0;
     }
 
     /**

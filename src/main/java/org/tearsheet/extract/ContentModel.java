@@ -81,6 +81,16 @@ final class ContentModel {
         }
     }
 
+    /** The whitespace that separates words in the model (NBSP, thin and zero-width spaces included). */
+    static boolean isSpace(char c) {
+        if (c < '\u00A0') {
+            // Most characters: one range test instead of thirteen comparisons.
+            return c <= ' ' && (c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f');
+        }
+        return c == '\u00A0' || c == '\u200B' || c == '\u2009' || c == '\u202F' || c == '\u3000' || c == '\u2002'
+                || c == '\u2003' || c == '\uFEFF';
+    }
+
     /** The traversal: inline content accumulates into the current run, block boundaries flush it. */
     private static final class Builder implements NodeFilter {
         private final ContentModel model;
@@ -91,22 +101,8 @@ final class ContentModel {
         private int preDepth;
         private int totalChars;
         private boolean pendingSpace;
-        /** Class/id verdicts of this page: the same values repeat on many elements. */
-        private final java.util.Map<String, Integer> verdicts = new java.util.HashMap<>();
-        private static final int NEUTRAL = 100 << 8;
-
-        private int verdict(String value, boolean isClass) {
-            if (value.isEmpty()) {
-                return NEUTRAL;
-            }
-            String key = isClass ? value : "#" + value;
-            Integer v = verdicts.get(key);
-            if (v == null) {
-                v = ChromeRules.verdict(value, isClass);
-                verdicts.put(key, v);
-            }
-            return v;
-        }
+        private final PageVerdicts verdicts = new PageVerdicts();
+        private static final int NEUTRAL = ChromeRules.NEUTRAL;
 
         Builder(ContentModel model, ContentNode root) {
             this.model = model;
@@ -142,8 +138,8 @@ final class ContentModel {
             int idVerdict = NEUTRAL;
             boolean hidden = false;
             if (e.attributesSize() > 0) {
-                classVerdict = verdict(e.attr("class"), true);
-                idVerdict = verdict(e.attr("id"), false);
+                classVerdict = verdicts.ofClass(e.attr("class"));
+                idVerdict = verdicts.ofId(e.attr("id"));
                 hidden = (classVerdict & ChromeRules.HIDDEN) != 0 || ChromeRules.isHiddenByAttributes(e);
             }
             boolean block = ChromeRules.BLOCK_TAGS.contains(tag) || tag.indexOf('-') > 0;
@@ -203,17 +199,24 @@ final class ContentModel {
             if (preDepth > 0) {
                 run.append(text, 0, limit);
             } else {
-                for (int i = 0; i < limit; i++) {
-                    char c = text.charAt(i);
-                    if (isSpace(c)) {
+                // Whitespace collapses to one space; words are copied whole rather than char by char.
+                int i = 0;
+                while (i < limit) {
+                    if (isSpace(text.charAt(i))) {
                         pendingSpace = true;
-                    } else {
-                        if (pendingSpace && run.length() > 0 && run.charAt(run.length() - 1) != '\n') {
-                            run.append(' ');
-                        }
-                        pendingSpace = false;
-                        run.append(c);
+                        i++;
+                        continue;
                     }
+                    int end = i + 1;
+                    while (end < limit && !isSpace(text.charAt(end))) {
+                        end++;
+                    }
+                    if (pendingSpace && run.length() > 0 && run.charAt(run.length() - 1) != '\n') {
+                        run.append(' ');
+                    }
+                    pendingSpace = false;
+                    run.append(text, i, end);
+                    i = end;
                 }
             }
             int added = run.length() - before;
@@ -300,12 +303,6 @@ final class ContentModel {
                 end--;
             }
             return s.substring(start, end);
-        }
-
-        static boolean isSpace(char c) {
-            return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\u00A0'
-                    || c == '\u200B' || c == '\u2009' || c == '\u202F' || c == '\u3000' || c == '\u2002'
-                    || c == '\u2003' || c == '\uFEFF';
         }
     }
 }

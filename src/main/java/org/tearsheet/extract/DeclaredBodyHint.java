@@ -29,7 +29,7 @@ final class DeclaredBodyHint {
             TextBlock b = model.blocks.get(i);
             int chars = 0;
             if (b.chars >= MIN_BLOCK_CHARS && !b.container.chrome) {
-                String k = TextAssembler.key(b.text);
+                String k = b.key();
                 if (k.length() >= WINDOW) {
                     int mid = (k.length() - WINDOW) / 2;
                     if (bodyKey.contains(k.substring(mid, mid + WINDOW))) {

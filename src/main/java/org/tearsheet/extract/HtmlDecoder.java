@@ -1,5 +1,7 @@
 package org.tearsheet.extract;
 
+import java.io.Reader;
+import java.io.StringReader;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
@@ -47,10 +49,9 @@ public final class HtmlDecoder {
     public static HtmlPage decode(byte[] body, String url, String contentTypeHeader) {
         byte[] bytes = body == null ? new byte[0] : body;
         String base = url == null ? "" : url;
-        Charset charset = StandardCharsets.UTF_8;
-        String html;
+        Charset charset;
+        int bomLength = 0;
         try {
-            int bomLength = 0;
             Charset bom = bomCharset(bytes);
             if (bom != null) {
                 charset = bom;
@@ -64,17 +65,24 @@ public final class HtmlDecoder {
                     charset = detect(bytes);
                 }
             }
-            html = decodeWith(bytes, bomLength, charset);
         } catch (RuntimeException e) {
             // Last-resort path: any surprise in charset handling still yields a page.
             charset = StandardCharsets.UTF_8;
-            html = new String(bytes, StandardCharsets.UTF_8);
+            bomLength = 0;
         }
-        return new HtmlPage(url, parse(html, base), charset);
+        return new HtmlPage(url, parse(decodingReader(bytes, bomLength, charset), base), charset);
     }
 
     /** Parses already-decoded HTML; used when the caller has text rather than bytes. */
     static Document parse(String html, String baseUrl) {
+        return parse(new StringReader(html), baseUrl);
+    }
+
+    /**
+     * The parser reads the characters as it goes, so the page is never held as one String as well as a DOM: that
+     * String costs a full copy (twice the bytes for non-Latin-1 text) and, on large pages, a humongous allocation.
+     */
+    private static Document parse(Reader html, String baseUrl) {
         try {
             return Parser.htmlParser().parseInput(html, baseUrl == null ? "" : baseUrl);
         } catch (RuntimeException | StackOverflowError e) {
@@ -83,9 +91,12 @@ public final class HtmlDecoder {
         }
     }
 
-    /** The String constructor replaces malformed and unmappable input with U+FFFD, and is the fastest path. */
-    private static String decodeWith(byte[] bytes, int offset, Charset charset) {
-        return new String(bytes, offset, bytes.length - offset, charset);
+    /**
+     * Decodes like {@code new String(bytes, offset, length, charset)}: malformed and unmappable input becomes
+     * U+FFFD (the decoder's replacement), the same characters whether decoded whole or in chunks.
+     */
+    static Reader decodingReader(byte[] bytes, int offset, Charset charset) {
+        return new BytesReader(bytes, offset, charset);
     }
 
     private static Charset bomCharset(byte[] b) {

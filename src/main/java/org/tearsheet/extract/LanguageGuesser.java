@@ -32,15 +32,10 @@ final class LanguageGuesser {
             return null;
         }
         String sample = text.length() > SAMPLE_CHARS ? text.substring(0, SAMPLE_CHARS) : text;
-        Map<Character.UnicodeScript, Integer> scripts = new HashMap<>();
+        Map<Character.UnicodeScript, Integer> scripts = letterScripts(sample);
         int letters = 0;
-        for (int i = 0; i < sample.length(); ) {
-            int cp = sample.codePointAt(i);
-            i += Character.charCount(cp);
-            if (Character.isLetter(cp)) {
-                letters++;
-                scripts.merge(Character.UnicodeScript.of(cp), 1, Integer::sum);
-            }
+        for (int n : scripts.values()) {
+            letters += n;
         }
         if (letters < 20) {
             return null;
@@ -77,6 +72,28 @@ final class LanguageGuesser {
             default:
                 return null;
         }
+    }
+
+    /** Letters of {@code sample} counted by script. */
+    static Map<Character.UnicodeScript, Integer> letterScripts(String sample) {
+        Map<Character.UnicodeScript, Integer> scripts = new HashMap<>();
+        // ASCII letters are Latin: counted apart, without the script lookup and the map update per letter.
+        int asciiLetters = 0;
+        for (int i = 0; i < sample.length(); ) {
+            int cp = sample.codePointAt(i);
+            i += Character.charCount(cp);
+            if (cp < 128) {
+                if (cp >= 'a' && cp <= 'z' || cp >= 'A' && cp <= 'Z') {
+                    asciiLetters++;
+                }
+            } else if (Character.isLetter(cp)) {
+                scripts.merge(Character.UnicodeScript.of(cp), 1, Integer::sum);
+            }
+        }
+        if (asciiLetters > 0) {
+            scripts.merge(Character.UnicodeScript.LATIN, asciiLetters, Integer::sum);
+        }
+        return scripts;
     }
 
     private static String arabicScriptLanguage(String s) {

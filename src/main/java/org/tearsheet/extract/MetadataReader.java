@@ -15,9 +15,6 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
-import org.jsoup.nodes.Node;
-import org.jsoup.select.NodeTraversor;
-import org.jsoup.select.NodeVisitor;
 
 /**
  * Reads article metadata from a page without modifying it: JSON-LD first, then OpenGraph / article / Dublin
@@ -58,7 +55,7 @@ final class MetadataReader {
         Meta meta = new Meta(markup.metas);
 
         String siteName = first(meta.content("og:site_name"), ld.siteName, meta.content("application-name"));
-        String title = chooseTitle(doc, markup.h1, ld, meta, siteName);
+        String title = chooseTitle(markup, ld, meta, siteName);
 
         List<String> authors = new ArrayList<>(ld.authors);
         if (authors.isEmpty()) {
@@ -115,11 +112,12 @@ final class MetadataReader {
      * The headline: the page's h1 when it agrees with a declared title (it is the visible one), else the
      * declared headline, else the {@code <title>} without the site name.
      */
-    private static String chooseTitle(Document doc, Element h1, JsonLd ld, Meta meta, String siteName) {
+    private static String chooseTitle(Markup markup, JsonLd ld, Meta meta, String siteName) {
         String declared = first(ld.headline, meta.content("og:title"), meta.content("twitter:title"),
                 meta.content("title", "dc.title", "headline"));
         // Not doc.title(): it creates a <head> on documents without one, and the page must stay unmodified.
-        String htmlTitle = titleText(doc);
+        String htmlTitle = markup.title == null ? "" : markup.title.text().strip();
+        Element h1 = markup.h1;
         String h1Text = h1 == null ? null : clean(h1.text());
         if (h1Text != null && h1Text.length() >= 8) {
             String k = TextAssembler.key(h1Text);
@@ -136,16 +134,6 @@ final class MetadataReader {
             return stripSiteName(htmlTitle, siteName);
         }
         return h1Text;
-    }
-
-    private static String titleText(Document doc) {
-        for (Element t : doc.getElementsByTag("title")) {
-            Element parent = t.parent();
-            if (parent == null || !parent.normalName().equals("svg")) {
-                return t.text().strip();
-            }
-        }
-        return "";
     }
 
     /** "Headline | Site" -> "Headline"; keeps the longest part when the site is not named. */
@@ -220,7 +208,7 @@ final class MetadataReader {
     }
 
     private static boolean isBylineName(String cls) {
-        if (cls.isEmpty() || cls.length() > 300) {
+        if (cls.isEmpty() || cls.length() > 300 || !containsNameIgnoringCase(cls)) {
             return false;
         }
         String c = cls.toLowerCase(Locale.ROOT);
@@ -229,14 +217,31 @@ final class MetadataReader {
     }
 
     /**
+     * Whether "name" occurs in any case: every class name {@link #isBylineName} looks for contains it, so most
+     * class values (this runs for every element) are ruled out without being lowercased. Only ASCII letters
+     * lowercase to n, a, m, e.
+     */
+    private static boolean containsNameIgnoringCase(String s) {
+        for (int i = 0; i + 4 <= s.length(); i++) {
+            if ((s.charAt(i) | 0x20) == 'n' && (s.charAt(i + 1) | 0x20) == 'a' && (s.charAt(i + 2) | 0x20) == 'm'
+                    && (s.charAt(i + 3) | 0x20) == 'e') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
      * The elements metadata is read from, collected in one traversal of the document (instead of a dozen
      * selector queries, each of which would walk the whole page).
      */
-    private static final class Markup implements NodeVisitor {
+    private static final class Markup {
         final List<Element> metas = new ArrayList<>();
         final List<Element> jsonLd = new ArrayList<>();
         final List<Element> authorElements = new ArrayList<>();
         Element h1;
+        /** The first {@code <title>} that is not an SVG element's title. */
+        Element title;
         Element canonical;
         Element imageSrc;
         Element datePublished;
@@ -247,20 +252,26 @@ final class MetadataReader {
 
         static Markup collect(Document doc) {
             Markup m = new Markup();
-            NodeTraversor.traverse(m, doc);
+            for (Element e = doc; e != null; e = ElementOrder.next(e, doc)) {
+                m.visit(e);
+            }
             return m;
         }
 
-        @Override
-        public void head(Node node, int depth) {
-            if (!(node instanceof Element e)) {
-                return;
-            }
+        private void visit(Element e) {
             switch (e.normalName()) {
                 case "meta" -> metas.add(e);
                 case "script" -> {
                     if (e.attr("type").toLowerCase(Locale.ROOT).contains("ld+json")) {
                         jsonLd.add(e);
+                    }
+                }
+                case "title" -> {
+                    if (title == null) {
+                        Element parent = e.parent();
+                        if (parent == null || !parent.normalName().equals("svg")) {
+                            title = e;
+                        }
                     }
                 }
                 case "h1" -> {

@@ -51,7 +51,8 @@ final class StandardExtractor implements Extractor {
      * on a document built without the html/head/body structure; such a document is read whole.
      */
     private static Element findBody(Document doc) {
-        Element first = doc.getElementsByTag("body").first();
+        // Not getElementsByTag("body").first(): that collects matches from the whole page to keep the first.
+        Element first = ElementOrder.first(doc, "body");
         return first != null ? first : doc;
     }
 

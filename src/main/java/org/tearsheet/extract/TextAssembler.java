@@ -68,9 +68,9 @@ final class TextAssembler {
         boolean previousDropped = false;
         for (TextBlock b : mergeRows(selected)) {
             boolean drop = dropped(b, titleKey);
-            String k = key(b.text);
-            if (!drop && k.length() >= MIN_DEDUPE_KEY && !seen.add(k)) {
-                drop = true;
+            if (!drop) {
+                String k = b.key();
+                drop = k.length() >= MIN_DEDUPE_KEY && !seen.add(k);
             }
             if (drop) {
                 // A heading introducing furniture ("Related stories" above a link list) goes with it.
@@ -87,7 +87,7 @@ final class TextAssembler {
         // A standfirst repeats the meta description and belongs in that field; a lede paragraph (<p>) that
         // sites reuse as their description is body text.
         if (!descriptionKey.isEmpty() && !kept.isEmpty() && isStandfirst(kept.get(0).block.container)
-                && key(kept.get(0).text).equals(descriptionKey)) {
+                && kept.get(0).block.key().equals(descriptionKey)) {
             kept.remove(0);
         }
         trimEdges(kept, titleKey, authorKeys);
@@ -134,7 +134,7 @@ final class TextAssembler {
         if (NO_WORD.matcher(b.text).matches()) {
             return true;
         }
-        if (!titleKey.isEmpty() && b.chars < 400 && key(b.text).equals(titleKey)) {
+        if (!titleKey.isEmpty() && b.chars < 400 && b.key().equals(titleKey)) {
             return true;
         }
         return phrases.matches(b.text);
@@ -188,7 +188,7 @@ final class TextAssembler {
         if (b.chars > 120) {
             return false;
         }
-        String k = key(b.text);
+        String k = b.key();
         if (k.equals(titleKey) || authorKeys.contains(k)) {
             return true;
         }
@@ -229,7 +229,13 @@ final class TextAssembler {
     }
 
     private static String join(List<Kept> kept) {
-        StringBuilder sb = new StringBuilder();
+        // Sized up front (text plus at most two separator chars per block): the article text is the largest
+        // string of the extraction, and growing to it would copy it repeatedly.
+        int size = 0;
+        for (Kept k : kept) {
+            size += k.text.length() + 2;
+        }
+        StringBuilder sb = new StringBuilder(size);
         TextBlock previous = null;
         for (Kept k : kept) {
             TextBlock b = k.block;
@@ -249,12 +255,22 @@ final class TextAssembler {
             return "";
         }
         StringBuilder sb = new StringBuilder(s.length());
+        boolean ascii = true;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            if (Character.isLetterOrDigit(c)) {
+            if (c < 128) {
+                // Same as below for ASCII, without the Unicode table lookups (most text of most pages).
+                if (c >= 'a' && c <= 'z' || c >= '0' && c <= '9') {
+                    sb.append(c);
+                } else if (c >= 'A' && c <= 'Z') {
+                    sb.append((char) (c + ('a' - 'A')));
+                }
+            } else if (Character.isLetterOrDigit(c)) {
                 sb.append(Character.toLowerCase(c));
+                ascii = false;
             }
         }
-        return sb.toString().toLowerCase(Locale.ROOT);
+        // Lowercase ASCII is its own lowercase; other letters may lowercase differently in context (final sigma).
+        return ascii ? sb.toString() : sb.toString().toLowerCase(Locale.ROOT);
     }
 }

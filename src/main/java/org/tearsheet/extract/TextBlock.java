@@ -16,6 +16,8 @@ final class TextBlock {
     final Kind kind;
     /** The table row of a cell block, else {@code null}. */
     final ContentNode row;
+    /** {@link TextAssembler#key} of the text, computed on first use: both passes and the body hint compare it. */
+    private String key;
 
     TextBlock(String text, int linkChars, ContentNode container, Kind kind, ContentNode row) {
         this.text = text;
@@ -24,6 +26,13 @@ final class TextBlock {
         this.container = container;
         this.kind = kind;
         this.row = row;
+    }
+
+    String key() {
+        if (key == null) {
+            key = TextAssembler.key(text);
+        }
+        return key;
     }
 
     double linkDensity() {

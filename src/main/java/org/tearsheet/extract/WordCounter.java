@@ -15,6 +15,18 @@ final class WordCounter {
         for (int i = 0; i < text.length(); ) {
             int cp = text.codePointAt(i);
             i += Character.charCount(cp);
+            if (cp < 128) {
+                // ASCII, as below without the Unicode tables: no CJK, no combining marks.
+                if (cp >= 'a' && cp <= 'z' || cp >= 'A' && cp <= 'Z' || cp >= '0' && cp <= '9') {
+                    if (!inWord) {
+                        words++;
+                        inWord = true;
+                    }
+                } else if (!(inWord && (cp == '\'' || cp == '-'))) {
+                    inWord = false;
+                }
+                continue;
+            }
             if (isCjk(cp)) {
                 words++;
                 inWord = false;

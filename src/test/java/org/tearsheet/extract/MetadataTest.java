@@ -16,6 +16,15 @@ class MetadataTest {
     private final Extractor extractor = Extractors.standard();
 
     @Test
+    void bylineClassNamesAreFoundInAnyCase() {
+        Article a = extract("https://news.example/a", "<html><head><title>Bridge reopens after repairs | Example"
+                + "</title></head>" + BODY.replace("<article>", "<article><svg><title>Icon</title></svg>"
+                + "<span class=\"meta Author-NAME\">Grace Hopper</span><span class=\"namely\">Not An Author</span>"));
+        assertThat(a.authors()).containsExactly("Grace Hopper");
+        assertThat(a.title()).isEqualTo("Bridge reopens after repairs");
+    }
+
+    @Test
     void jsonLdWinsOverOpenGraphAndTime() {
         Article a = extract("https://news.example/2019/01/02/bridge", "<html lang=en><head>"
                 + "<meta property=\"article:published_time\" content=\"2020-05-05T10:00:00Z\">"
