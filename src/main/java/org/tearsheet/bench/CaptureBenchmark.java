@@ -21,6 +21,7 @@ public final class CaptureBenchmark {
     private final boolean extract;
     private final String acceptEncoding;
     private final boolean paywall;
+    private final boolean liveHeap;
 
     /**
      * @param config         capture configuration; its archive dir receives the WARCs
@@ -33,10 +34,17 @@ public final class CaptureBenchmark {
 
     /** As above; {@code paywall} false leaves the paywall detector out (sidecar {@code paywall: null}). */
     public CaptureBenchmark(TearsheetConfig config, boolean extract, String acceptEncoding, boolean paywall) {
+        this(config, extract, acceptEncoding, paywall, false);
+    }
+
+    /** As above; {@code liveHeap} forces a full GC at each tenth of the run to report the live heap. */
+    public CaptureBenchmark(TearsheetConfig config, boolean extract, String acceptEncoding, boolean paywall,
+                            boolean liveHeap) {
         this.config = config;
         this.extract = extract;
         this.acceptEncoding = acceptEncoding;
         this.paywall = paywall;
+        this.liveHeap = liveHeap;
     }
 
     /** The result of a tearsheet run: figures plus the heap profile. */
@@ -52,7 +60,7 @@ public final class CaptureBenchmark {
         List<CaptureResult> results;
         long peak;
         List<Long> floors;
-        try (HeapSampler heap = new HeapSampler()) {
+        try (HeapSampler heap = new HeapSampler(liveHeap)) {
             CaptureService.Builder b = CaptureService.builder(config);
             if (extract && paywall) {
                 // The full pipeline a job runs: extraction, paywall verdict, metadata record and sidecar line.

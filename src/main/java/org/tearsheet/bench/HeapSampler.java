@@ -6,9 +6,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Samples used heap every few milliseconds on a daemon thread for the peak, and measures the live heap (used
- * right after a full collection) each time the run crosses a tenth of its progress: flat values mean memory per
- * page does not accumulate.
+ * Samples used heap every few milliseconds on a daemon thread for the peak, and (when asked) measures the live heap
+ * (used right after a full collection) each time the run crosses a tenth of its progress: flat values mean memory
+ * per page does not accumulate. The ten forced collections cost the run time (tens of ms each), so speed runs leave
+ * them out.
  */
 final class HeapSampler implements AutoCloseable {
 
@@ -17,9 +18,12 @@ final class HeapSampler implements AutoCloseable {
     private final long[] decileLive = new long[11];
     private int decile = -1;
     private volatile boolean running = true;
+    private final boolean liveAtTenths;
     private long peak;
 
-    HeapSampler() {
+    /** @param liveAtTenths whether to force a full GC at each tenth of progress and record the live heap */
+    HeapSampler(boolean liveAtTenths) {
+        this.liveAtTenths = liveAtTenths;
         java.util.Arrays.fill(decileLive, -1);
         thread = new Thread(this::loop, "heap-sampler");
         thread.setDaemon(true);
@@ -42,6 +46,9 @@ final class HeapSampler implements AutoCloseable {
 
     /** Tells the sampler how far the run is; at each new tenth, forces a full GC and records the live heap. */
     void progress(int done, int total) {
+        if (!liveAtTenths) {
+            return;
+        }
         int d = total == 0 ? 0 : (int) ((long) done * 10 / total);
         synchronized (this) {
             if (d <= decile) {

@@ -77,6 +77,10 @@ public final class BenchCaptureCommand implements Callable<Integer> {
                 "so the measured run shows a warm JVM, as in a long-running job (default: ${DEFAULT-VALUE})."})
     int warmup;
 
+    @Option(names = "--live-heap", description = {"Force a full GC at each tenth of the run and report the live heap",
+        "(shows memory does not accumulate; the collections cost the measured run time)."})
+    boolean liveHeap;
+
     @Option(names = "--no-ceiling", description = "Skip the fetch-only run that shows the server's ceiling.")
     boolean noCeiling;
 
@@ -99,9 +103,11 @@ public final class BenchCaptureCommand implements Callable<Integer> {
         Files.write(urlFile, list);
         TearsheetConfig cfg = benchConfig(config == null ? TearsheetConfig.defaults() : new ConfigLoader().load(config),
                 run.resolve("tearsheet"), list);
-        o.printf(Locale.ROOT, "bench capture: %d URLs, concurrency %d, gzip level %d, extraction %s, heap max %d MiB%n",
-                list.size(), concurrency, cfg.archive().gzipLevel(), noExtract ? "off" : "on",
-                Runtime.getRuntime().maxMemory() >> 20);
+        o.printf(Locale.ROOT, "bench capture: %d URLs, concurrency %d, gzip level %d, extraction %s, heap max %d MiB,"
+                        + " GC %s%n", list.size(), concurrency, cfg.archive().gzipLevel(), noExtract ? "off" : "on",
+                Runtime.getRuntime().maxMemory() >> 20, String.join("/", java.lang.management.ManagementFactory
+                        .getGarbageCollectorMXBeans().stream().map(java.lang.management.GarbageCollectorMXBean::getName)
+                        .toList()));
         o.flush();
 
         ProcessCpu server = new ProcessCpu(serverPids);
@@ -129,7 +135,8 @@ public final class BenchCaptureCommand implements Callable<Integer> {
         o.println("running tearsheet ...");
         o.flush();
         double before = server.seconds();
-        CaptureBenchmark.Outcome ts = new CaptureBenchmark(cfg, !noExtract, acceptEncoding, !noPaywall).run(list, line -> {
+        CaptureBenchmark.Outcome ts = new CaptureBenchmark(cfg, !noExtract, acceptEncoding, !noPaywall, liveHeap)
+                .run(list, line -> {
             o.println(line);
             o.flush();
         });
@@ -153,8 +160,10 @@ public final class BenchCaptureCommand implements Callable<Integer> {
         if (ceiling != null) {
             row(o, ceiling);
         }
-        o.println("live heap after full GC at 10%, 20%, ... 100% (MiB): " + ts.heapFloorsMiB()
-                + "; heap max " + (ts.maxHeapBytes() >> 20) + " MiB");
+        if (liveHeap) {
+            o.println("live heap after full GC at 10%, 20%, ... 100% (MiB): " + ts.heapFloorsMiB()
+                    + "; heap max " + (ts.maxHeapBytes() >> 20) + " MiB");
+        }
         if (wget != null && wget.pagesPerSecond() > 0) {
             RunFigures t = tsFigures;
             o.println(String.format(Locale.ROOT, "ratios vs wget: pages/s %.2fx, CPU per page %.2fx",
