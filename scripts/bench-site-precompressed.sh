@@ -22,8 +22,9 @@ CONF="$RUN/nginx.conf"
 PIDFILE="$RUN/nginx.pid"
 
 if [[ "${1:-}" == "--stop" ]]; then
-  if [[ -s "$PIDFILE" ]] && kill "$(cat "$PIDFILE")" 2>/dev/null; then
-    echo "stopped nginx pid $(cat "$PIDFILE")"
+  pid="$(cat "$PIDFILE" 2>/dev/null || true)"
+  if [[ -n "$pid" ]] && kill "$pid" 2>/dev/null; then
+    echo "stopped nginx pid $pid"
   else
     echo "not running (no live pid in $PIDFILE)"
   fi
