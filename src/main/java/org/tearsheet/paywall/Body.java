@@ -64,7 +64,7 @@ final class Body {
         addNormalized(notBody, article.description());
         if (doc != null) {
             addNormalized(notBody, doc.title());
-            for (Element e : doc.select(TITLES)) {
+            for (Element e : page == null ? doc.select(TITLES) : ElementWalk.select(page.allElements(), doc, TITLES)) {
                 addNormalized(notBody, e.hasAttr("content") ? e.attr("content") : e.text());
             }
         }

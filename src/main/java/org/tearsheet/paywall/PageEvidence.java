@@ -93,22 +93,34 @@ final class PageEvidence {
     /** Normalised texts of {@link #excluded}, computed once scanning is done. */
     private List<String> excludedTexts;
     private Element articleRegion;
+    /** The document's elements in document order, walked once: the markers ask about all of them several times. */
+    private final List<Element> allElements;
+    /** The body's elements in document order (empty without a body). */
+    private final List<Element> bodyElements;
 
-    private PageEvidence(Document doc, List<Marker> markers, List<Evaluator> queries, PhraseIndex phraseIndex,
-                         List<List<SelectorHint>> selectorHints) {
+    private PageEvidence(Document doc, List<Element> allElements, List<Marker> markers, List<Evaluator> queries,
+                         PhraseIndex phraseIndex, List<List<SelectorHint>> selectorHints) {
         this.selectorHints = selectorHints;
         this.doc = doc;
         this.markers = markers;
         this.queries = queries;
         this.phraseIndex = phraseIndex;
-        this.blocks = TextBlocks.of(doc);
+        this.allElements = allElements;
+        this.bodyElements = doc.body() == null ? List.of() : ElementWalk.within(allElements, doc.body());
+        this.blocks = TextBlocks.of(doc, bodyElements);
     }
 
-    static PageEvidence scan(Document doc, MarkerCatalog catalog) {
-        PageEvidence e = new PageEvidence(doc, catalog.markers(), catalog.selectorQueries(), catalog.phraseIndex(),
+    /** Scans a document; {@code all} is its elements in document order ({@link ElementWalk#all}). */
+    static PageEvidence scan(Document doc, MarkerCatalog catalog, List<Element> all) {
+        PageEvidence e = new PageEvidence(doc, all, catalog.markers(), catalog.selectorQueries(), catalog.phraseIndex(),
                 catalog.selectorHints());
         e.run();
         return e;
+    }
+
+    /** The document's elements in document order. */
+    List<Element> allElements() {
+        return allElements;
     }
 
     boolean has(Role role) {
@@ -156,9 +168,9 @@ final class PageEvidence {
     }
 
     private void run() {
-        Element h1 = doc.selectFirst(H1);
+        Element h1 = ElementWalk.selectFirst(allElements, doc, H1);
         articleRegion = h1 == null ? null : h1.closest(ARTICLE) != null ? h1.closest(ARTICLE) : h1.closest(MAIN);
-        for (Element e : doc.getAllElements()) {
+        for (Element e : allElements) {
             if (e.hasAttr("class") || e.hasAttr("id")) {
                 String names = e.className() + " " + e.id();
                 if (mayNameConsent(names) && CONSENT_CLASS.matcher(names).find() && !GATE_STOP.contains(e.tagName())
@@ -181,7 +193,7 @@ final class PageEvidence {
 
     private void scripts() {
         StringBuilder all = new StringBuilder();
-        for (Element s : doc.select(SCRIPT)) {
+        for (Element s : ElementWalk.select(allElements, doc, SCRIPT)) {
             if (s.hasAttr("src")) {
                 all.append(s.attr("src")).append('\n');
             }
@@ -216,7 +228,7 @@ final class PageEvidence {
     }
 
     private void meta() {
-        for (Element meta : doc.select(META)) {
+        for (Element meta : ElementWalk.select(allElements, doc, META)) {
             String name = meta.hasAttr("property") ? meta.attr("property")
                     : meta.hasAttr("name") ? meta.attr("name") : meta.attr("itemprop");
             String content = meta.attr("content").strip();
@@ -307,7 +319,7 @@ final class PageEvidence {
     }
 
     private void selectors() {
-        SelectorHint.Page hintPage = new SelectorHint.Page(doc);
+        SelectorHint.Page hintPage = new SelectorHint.Page(allElements);
         for (int i = 0; i < markers.size(); i++) {
             Marker m = markers.get(i);
             Evaluator query = queries.get(i);
@@ -347,7 +359,7 @@ final class PageEvidence {
                 }
             }
         }
-        Element amp = doc.selectFirst(HTML);
+        Element amp = ElementWalk.selectFirst(allElements, doc, HTML);
         if (amp != null && (amp.hasAttr("amp") || amp.hasAttr("\u26a1"))) {
             signals.add("amp-page");
             byRole.computeIfAbsent(Role.PLATFORM, r -> new LinkedHashSet<>()).add("amp-page");
@@ -364,7 +376,7 @@ final class PageEvidence {
     private void badges() {
         // the cheap tests on the element first; the place (ancestors) only for the few that look like a badge
         Set<Element> withPlus = elementsWithPlusInText();
-        for (Element e : doc.body() == null ? new Elements() : doc.body().getAllElements()) {
+        for (Element e : bodyElements) {
             if (TextBlocks.INVISIBLE.contains(e.tagName())) {
                 continue;
             }
@@ -517,7 +529,7 @@ final class PageEvidence {
         gates.addAll(ctaGates);
         for (Element gate : gates) {
             List<BitSet> parts = new ArrayList<>();
-            for (Element part : gate.getAllElements()) {
+            for (Element part : ElementWalk.all(gate)) {
                 String t = TextBlocks.hasOwnText(part) ? BodyText.normalize(part.text()) : "";
                 if (!t.isEmpty() && BodyText.words(t) <= PHRASE_BLOCK_WORDS) {
                     parts.add(phraseMatches(t));
@@ -599,7 +611,7 @@ final class PageEvidence {
         if (!box.select(ACTIONS).isEmpty()) {
             return true;
         }
-        for (Element e : box.getAllElements()) {
+        for (Element e : ElementWalk.all(box)) {
             if (TextBlocks.hasOwnText(e)) {
                 String t = BodyText.normalize(e.text());
                 if (BodyText.words(t) <= PHRASE_BLOCK_WORDS && matchesRole(t, Role.CTA)) {
@@ -616,7 +628,7 @@ final class PageEvidence {
 
     /** Whether an element holds a text block of at least {@code minWords} that matched no known wording. */
     private boolean holdsProse(Element e, int minWords) {
-        for (Element d : e.getAllElements()) {
+        for (Element d : ElementWalk.all(e)) {
             TextBlocks.Block b = blocks.get(d);
             if (b != null && !b.matched && b.words >= minWords && !isKnownWording(b.text)) {
                 return true;

@@ -166,9 +166,14 @@ final class SelectorHint {
         final String idsLower;
 
         Page(Document doc) {
+            this(ElementWalk.all(doc));
+        }
+
+        /** The page of a document given all its elements (the document first), in document order. */
+        Page(List<Element> allElements) {
             StringBuilder classes = new StringBuilder();
             StringBuilder idText = new StringBuilder();
-            for (Element e : doc.getAllElements()) {
+            for (Element e : allElements) {
                 tags.add(e.normalName());
                 for (Attribute a : e.attributes()) {
                     String key = a.getKey().toLowerCase(Locale.ROOT);

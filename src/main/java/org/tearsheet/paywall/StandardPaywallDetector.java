@@ -74,8 +74,10 @@ final class StandardPaywallDetector implements PaywallDetector {
                 signals.add("login-return-param");
             }
         }
-        StructuredAccess declared = doc == null ? null : StructuredAccess.read(doc);
-        PageEvidence page = doc == null ? null : PageEvidence.scan(doc, catalog);
+        // the page's elements walked once, for every reader that would otherwise walk the whole page again
+        List<Element> all = doc == null ? null : ElementWalk.all(doc);
+        StructuredAccess declared = doc == null ? null : StructuredAccess.read(doc, all);
+        PageEvidence page = doc == null ? null : PageEvidence.scan(doc, catalog, all);
         if (declared != null) {
             signals.addAll(declared.signals());
         }

@@ -43,8 +43,13 @@ record StructuredAccess(Set<String> signals, Boolean declaredFree, List<String> 
     private static final Pattern CSS_SELECTOR = Pattern.compile("[\"']cssSelector[\"']\\s*:\\s*[\"']([^\"']+)");
 
     static StructuredAccess read(Document doc) {
+        return read(doc, ElementWalk.all(doc));
+    }
+
+    /** {@link #read(Document)} given {@code all}, the document's elements in document order. */
+    static StructuredAccess read(Document doc, List<Element> all) {
         Collector c = new Collector();
-        for (Element script : doc.select(JSON_LD)) {
+        for (Element script : ElementWalk.select(all, doc, JSON_LD)) {
             String json = script.data().strip()
                     .replaceFirst("^(<!--|//\\s*<!\\[CDATA\\[)", "")
                     .replaceFirst("(-->|//\\s*]]>)$", "");
@@ -57,20 +62,20 @@ record StructuredAccess(Set<String> signals, Boolean declaredFree, List<String> 
                 c.scanText(json); // broken JSON-LD is common; the flags are still worth reading
             }
         }
-        readMicrodata(doc, c);
+        readMicrodata(doc, all, c);
         return new StructuredAccess(c.signals, c.declaredFree(), List.copyOf(c.selectors), c.articleBodyWords,
                 c.wordCount);
     }
 
-    private static void readMicrodata(Document doc, Collector c) {
-        for (Element e : doc.select(FREE_PROP)) {
+    private static void readMicrodata(Document doc, List<Element> all, Collector c) {
+        for (Element e : ElementWalk.select(all, doc, FREE_PROP)) {
             String v = e.hasAttr("content") ? e.attr("content") : e.text();
             Boolean free = parseFlag(v);
             if (free != null && !insideHasPart(e)) {
                 c.flag(free, "microdata");
             }
         }
-        for (Element part : doc.select(HAS_PART_PROP)) {
+        for (Element part : ElementWalk.select(all, doc, HAS_PART_PROP)) {
             Element sel = part.selectFirst(CSS_SELECTOR_PROP);
             Element flag = part.selectFirst(FREE_PROP);
             Boolean free = flag == null ? null : parseFlag(flag.hasAttr("content") ? flag.attr("content") : flag.text());

@@ -3,6 +3,7 @@ package org.tearsheet.paywall;
 import java.util.Collection;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -33,8 +34,13 @@ final class TextBlocks {
     }
 
     static TextBlocks of(Document doc) {
+        return of(doc, doc.body() == null ? List.of() : ElementWalk.all(doc.body()));
+    }
+
+    /** {@link #of(Document)} given the body's elements in document order, when the caller walked them already. */
+    static TextBlocks of(Document doc, List<Element> bodyElements) {
         TextBlocks t = new TextBlocks();
-        t.collect(doc);
+        t.collect(doc, bodyElements);
         return t;
     }
 
@@ -48,11 +54,11 @@ final class TextBlocks {
         return blocks.get(e);
     }
 
-    private void collect(Document doc) {
+    private void collect(Document doc, List<Element> bodyElements) {
         if (doc.body() == null) {
             return;
         }
-        for (Element e : doc.body().getAllElements()) {
+        for (Element e : bodyElements) {
             if (INVISIBLE.contains(e.tagName()) || !hasOwnText(e)) {
                 continue;
             }
