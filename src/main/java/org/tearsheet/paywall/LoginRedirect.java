@@ -44,6 +44,11 @@ record LoginRedirect(String targetUrl, boolean returnParam, boolean registration
 
     /** The login redirect of this capture, or {@code null} when there is none. */
     static LoginRedirect find(List<String> chain, int finalStatus, Document doc) {
+        return find(chain, finalStatus, doc, doc == null ? null : ElementWalk.all(doc));
+    }
+
+    /** {@link #find(List, int, Document)} given {@code all}, the document's elements in document order. */
+    static LoginRedirect find(List<String> chain, int finalStatus, Document doc, List<Element> all) {
         for (int i = 1; i < chain.size(); i++) {
             LoginRedirect r = test(chain.get(i));
             if (r != null) {
@@ -55,12 +60,12 @@ record LoginRedirect(String targetUrl, boolean returnParam, boolean registration
         }
         if (finalStatus >= 300 && finalStatus < 400) {
             // a redirect that was not followed: its body links to where it points
-            Element link = doc.selectFirst(LINK);
+            Element link = ElementWalk.selectFirst(all, doc, LINK);
             if (link != null) {
                 return test(link.absUrl("href").isEmpty() ? link.attr("href") : link.absUrl("href"));
             }
         }
-        Element refresh = doc.selectFirst(REFRESH);
+        Element refresh = ElementWalk.selectFirst(all, doc, REFRESH);
         if (refresh != null) {
             Matcher m = REFRESH_URL.matcher(refresh.attr("content"));
             if (m.find()) {

@@ -180,12 +180,15 @@ final class PageEvidence {
                 }
             }
         }
+        List<String> commentTexts = new ArrayList<>();
+        Set<Element> withPlus = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        walkNodes(commentTexts, withPlus);
         scripts();
-        comments();
+        comments(commentTexts);
         meta();
         phrases();
         selectors();
-        badges();
+        badges(withPlus);
         gateWording();
     }
 
@@ -211,13 +214,7 @@ final class PageEvidence {
         }
     }
 
-    private void comments() {
-        List<String> texts = new ArrayList<>();
-        NodeTraversor.traverse((NodeVisitor) (node, depth) -> {
-            if (node instanceof Comment c) {
-                texts.add(c.getData());
-            }
-        }, doc);
+    private void comments(List<String> texts) {
         String all = String.join("\n", texts);
         String folded = SourcePattern.fold(all);
         for (Marker m : markers) {
@@ -373,9 +370,8 @@ final class PageEvidence {
     }
 
     /** Premium and "+" badges near the article (not in navigation, teasers of other articles or links). */
-    private void badges() {
+    private void badges(Set<Element> withPlus) {
         // the cheap tests on the element first; the place (ancestors) only for the few that look like a badge
-        Set<Element> withPlus = elementsWithPlusInText();
         for (Element e : bodyElements) {
             if (TextBlocks.INVISIBLE.contains(e.tagName())) {
                 continue;
@@ -449,11 +445,15 @@ final class PageEvidence {
                 || c.contains("locked");
     }
 
-    /** Elements whose text contains a '+' (a text node below them does), found in one pass. */
-    private Set<Element> elementsWithPlusInText() {
-        Set<Element> out = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    /**
+     * One pass over all nodes for what elements do not show: the comments' texts in document order, and the
+     * elements whose text contains a '+' (a text node below them does).
+     */
+    private void walkNodes(List<String> comments, Set<Element> out) {
         NodeTraversor.traverse((NodeVisitor) (node, depth) -> {
-            if (node instanceof org.jsoup.nodes.TextNode t && t.getWholeText().indexOf('+') >= 0) {
+            if (node instanceof Comment c) {
+                comments.add(c.getData());
+            } else if (node instanceof org.jsoup.nodes.TextNode t && t.getWholeText().indexOf('+') >= 0) {
                 // marks every ancestor once; stops where an earlier text node already marked the rest
                 Element p = t.parent();
                 while (p != null && out.add(p)) {
@@ -461,7 +461,6 @@ final class PageEvidence {
                 }
             }
         }, doc);
-        return out;
     }
 
     /** Whether the element or an ancestor is hidden (memoised for this page). */

@@ -67,15 +67,15 @@ final class StandardPaywallDetector implements PaywallDetector {
         if (status == 401 || status == 402 || status == 403 || status == 451) {
             signals.add("http-" + status);
         }
-        LoginRedirect login = LoginRedirect.find(in.redirectChain(), status, doc);
+        // the page's elements walked once, for every reader that would otherwise walk the whole page again
+        List<Element> all = doc == null ? null : ElementWalk.all(doc);
+        LoginRedirect login = LoginRedirect.find(in.redirectChain(), status, doc, all);
         if (login != null) {
             signals.add("http-302-login");
             if (login.returnParam()) {
                 signals.add("login-return-param");
             }
         }
-        // the page's elements walked once, for every reader that would otherwise walk the whole page again
-        List<Element> all = doc == null ? null : ElementWalk.all(doc);
         StructuredAccess declared = doc == null ? null : StructuredAccess.read(doc, all);
         PageEvidence page = doc == null ? null : PageEvidence.scan(doc, catalog, all);
         if (declared != null) {

@@ -24,11 +24,11 @@ import org.tearsheet.testing.SharedData;
  */
 class ElementWalkTest {
 
-    /** The queries the detector answers from one walk (PageEvidence, StructuredAccess, Body). */
+    /** The queries the detector answers from one walk (PageEvidence, StructuredAccess, LoginRedirect, Body). */
     private static final List<String> SELECTED = List.of("h1", "script", "meta", "html",
             "h1, meta[name=description], meta[property=og:description], meta[property=og:title]",
             "[itemprop~=(?i)^isAccessibleForFree$]", "[itemprop~=(?i)^hasPart$]",
-            "script[type~=(?i)application/ld\\+json]");
+            "script[type~=(?i)application/ld\\+json]", "a[href]", "meta[http-equiv~=(?i)^refresh$][content]");
 
     @Test
     void walksLikeGetAllElementsOnEveryDevPage() throws Exception {
