@@ -63,8 +63,10 @@ final class PageEvidence {
     /** Each marker's selectors parsed once, by marker index ({@code null}: no selectors). */
     private final List<Evaluator> queries;
     private final PhraseIndex phraseIndex;
-    /** Memo of {@link #underNotArticle}. */
-    private final Map<Element, Boolean> notArticle = new java.util.IdentityHashMap<>();
+    /** Inside navigation, asides, link lists or other teasers: asked for every label candidate. */
+    private final AncestorMatch notArticle = new AncestorMatch(NOT_ARTICLE);
+    /** Inside site navigation or footer: asked for every short text block. */
+    private final AncestorMatch chromeAncestors = new AncestorMatch(CHROME);
     /** By marker index: what the page must contain for its selectors to match anything. */
     private final List<List<SelectorHint>> selectorHints;
     /** Markers whose phrases match a text, by text: gates, labels and word counts ask about the same lines. */
@@ -414,27 +416,6 @@ final class PageEvidence {
         }
     }
 
-    /** {@code e.closest(NOT_ARTICLE) != null}, memoised: asked for many elements, each answer needs all ancestors. */
-    private boolean underNotArticle(Element e) {
-        java.util.ArrayDeque<Element> unknown = new java.util.ArrayDeque<>();
-        boolean state = false;
-        for (Element p = e; p != null; p = p.parent()) {
-            Boolean known = notArticle.get(p);
-            if (known != null) {
-                state = known;
-                break;
-            }
-            unknown.push(p);
-        }
-        Element root = e.root();
-        while (!unknown.isEmpty()) {
-            Element p = unknown.pop();
-            state = state || NOT_ARTICLE.matches(root, p);
-            notArticle.put(p, state);
-        }
-        return state;
-    }
-
     /** A filter before {@link #BADGE_CLASS} (ASCII case-insensitive): it can only match a class holding these. */
     private static boolean mayBeBadgeClass(String className) {
         if (className.isEmpty()) {
@@ -661,13 +642,13 @@ final class PageEvidence {
     }
 
     /** Site navigation and footer: barrier wording there is chrome, not a gate. */
-    private static boolean inChrome(Element e) {
-        return e.closest(CHROME) != null;
+    private boolean inChrome(Element e) {
+        return chromeAncestors.any(e);
     }
 
     /** Labels count only next to this article: not in navigation, asides, link lists or other teasers. */
     private boolean inArticleRegion(Element e) {
-        if (underNotArticle(e) || blocks.hidden(e)) {
+        if (notArticle.any(e) || blocks.hidden(e)) {
             return false;
         }
         if (articleRegion != null) {

@@ -20,7 +20,8 @@ import org.tearsheet.testing.SharedData;
 
 /**
  * {@link ElementWalk} lists the very elements, in the very order, of jsoup's {@code getAllElements()}, and selects
- * from that list what {@code select} and {@code selectFirst} find for the detector's queries.
+ * from that list what {@code select} and {@code selectFirst} find for the detector's queries; {@link AncestorMatch}
+ * answers as {@code closest} does.
  */
 class ElementWalkTest {
 
@@ -56,6 +57,14 @@ class ElementWalkTest {
                 Element first = ElementWalk.selectFirst(all, doc, query);
                 assertThat(first).as(f + " selectFirst " + css).isSameAs(doc.selectFirst(query));
             }
+            for (String css : ANCESTORS) {
+                Evaluator query = QueryParser.parse(css);
+                AncestorMatch memo = new AncestorMatch(query);
+                for (int i = all.size() - 1; i >= 0; i -= 3) { // from the end: fresh and memoised answers
+                    Element e = all.get(i);
+                    assertThat(memo.any(e)).as(f + " closest " + css + " at " + i).isEqualTo(e.closest(query) != null);
+                }
+            }
             for (int i = 0; i < all.size(); i += 37) {
                 Element e = all.get(i);
                 assertSame(f + " element " + i, ElementWalk.within(all, e), e.getAllElements());
@@ -70,6 +79,10 @@ class ElementWalkTest {
         Element other = Jsoup.parse("<div><i>x</i><span>y</span></div>").body();
         assertSame("detached", ElementWalk.within(ElementWalk.all(doc), other), other.getAllElements());
     }
+
+    /** The queries {@link AncestorMatch} answers for the detector (PageEvidence). */
+    private static final List<String> ANCESTORS = List.of("nav, footer",
+            "nav, footer, aside, a, li, [class*=related], [class*=teaser-list], [class*=recommend]");
 
     /** Same elements by identity, in the same order. */
     private static void assertSame(String what, List<Element> actual, List<Element> expected) {
