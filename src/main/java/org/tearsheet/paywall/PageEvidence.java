@@ -394,7 +394,7 @@ final class PageEvidence {
             boolean plusText = false;
             boolean badgeClass = false;
             String text = "";
-            if (TextBlocks.hasOwnText(e) && (withPlus.contains(e) || classLooksLikeBadge)
+            if ((withPlus.contains(e) || classLooksLikeBadge) && TextBlocks.hasOwnText(e)
                     && !e.ownText().strip().isEmpty()) {
                 text = e.text().strip();
                 int words = BodyText.words(text);
