@@ -7,17 +7,29 @@ import org.jsoup.nodes.Element;
 import org.jsoup.select.Evaluator;
 
 /**
- * {@code e.closest(query) != null}, memoised for one page: asked for many elements, each answer needs all
- * ancestors, and an element's answer is its parent's or its own. Only for evaluators that answer each element
- * alone (no structural memos), as {@code closest} asks them.
+ * Whether an element or one of its ancestors passes a test, memoised for one page: asked for many elements, each
+ * answer needs all ancestors, and an element's answer is its parent's or its own. With an evaluator it is
+ * {@code e.closest(query) != null}, only for evaluators that answer each element alone (no structural memos), as
+ * {@code closest} asks them.
  */
 final class AncestorMatch {
 
-    private final Evaluator query;
+    /** Whether {@code element} passes by itself ({@code root}: its document's root, as evaluators take it). */
+    @FunctionalInterface
+    interface Test {
+        boolean matches(Element root, Element element);
+    }
+
+    private final Test test;
     private final Map<Element, Boolean> known = new IdentityHashMap<>();
+    private Element root;
 
     AncestorMatch(Evaluator query) {
-        this.query = query;
+        this(query::matches);
+    }
+
+    AncestorMatch(Test test) {
+        this.test = test;
     }
 
     /** Whether the element or one of its ancestors matches. */
@@ -33,10 +45,12 @@ final class AncestorMatch {
             }
             unknown.push(p);
         }
-        Element root = e.root();
+        if (root == null && !unknown.isEmpty()) {
+            root = e.root(); // one page per instance: the same root for every element asked about
+        }
         while (!unknown.isEmpty()) {
             Element p = unknown.pop();
-            state = state || query.matches(root, p);
+            state = state || test.matches(root, p);
             known.put(p, state);
         }
         return state;

@@ -1,7 +1,6 @@
 package org.tearsheet.paywall;
 
 import java.util.Collection;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +27,7 @@ final class TextBlocks {
 
     private final Map<Element, Block> blocks = new LinkedHashMap<>();
     /** Memo of {@link #hidden}: asked for most elements, and each answer needs all ancestors. */
-    private final Map<Element, Boolean> hidden = new IdentityHashMap<>();
+    private final AncestorMatch hidden = new AncestorMatch((root, p) -> hiddenItself(p));
 
     private TextBlocks() {
     }
@@ -101,30 +100,7 @@ final class TextBlocks {
 
     /** {@link #isHidden}, memoised for this page (the answer of an element is its parent's or its own). */
     boolean hidden(Element e) {
-        if (e == null) {
-            return false;
-        }
-        Boolean known = hidden.get(e);
-        if (known != null) {
-            return known;
-        }
-        // iterative, not recursive: documents nest deeper than the stack allows
-        java.util.ArrayDeque<Element> unknown = new java.util.ArrayDeque<>();
-        boolean state = false;
-        for (Element p = e; p != null; p = p.parent()) {
-            Boolean k = hidden.get(p);
-            if (k != null) {
-                state = k;
-                break;
-            }
-            unknown.push(p);
-        }
-        while (!unknown.isEmpty()) {
-            Element p = unknown.pop();
-            state = state || hiddenItself(p);
-            hidden.put(p, state);
-        }
-        return state;
+        return e != null && hidden.any(e);
     }
 
     private static boolean hiddenItself(Element p) {
